@@ -1,0 +1,17 @@
+export { LayerwiseError, invalidArgument, checkInteger, checkNumber, describeValue } from './errors.js';
+export type { InvalidArgumentOptions } from './errors.js';
+export { formatShape } from './types.js';
+export type { Shape, ConfigValue, ConfigDict } from './types.js';
+export type { Serializable } from './interfaces/serializable.js';
+export type { Optimizer, GradientPair } from './interfaces/optimizer.js';
+export type { Loss } from './interfaces/loss.js';
+export type { Metric } from './interfaces/metric.js';
+export type { Batch, BatchSource } from './interfaces/batch.js';
+export { isBatchSource } from './interfaces/batch.js';
+export type { Callback, CallbackModel, Logs, TrainingParams } from './interfaces/callback.js';
+export type { Initializer } from './interfaces/initializer.js';
+export { SeededRandom } from './random.js';
+export { countTensors, disposeAll, measureTensorLeak, readScalar } from './memory.js';
+export { useBackend, backendReport, knownBackends } from './backend/use-backend.js';
+export type { BackendProvider, BackendReport } from './backend/use-backend.js';
+export { registerAllGradients } from './backend/register-gradients.js';

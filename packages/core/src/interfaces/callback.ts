@@ -1,0 +1,51 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Optimizer } from './optimizer.js';
+
+/** Values reported to callbacks: `loss`, metrics, and `val_`-prefixed validation values. */
+export type Logs = Record<string, number>;
+
+/** What a callback may see and steer of the model being trained. */
+export interface CallbackModel {
+  /** Set to true to end `fit` after the current batch or epoch. */
+  stopTraining: boolean;
+  readonly optimizer: Optimizer | undefined;
+  /** Copies of the current weight values, in the model's weight order. */
+  getWeights(): Tensor[];
+  /** Assigns the given values to the model's weights (the tensors are not kept). */
+  setWeights(weights: readonly Tensor[]): void;
+}
+
+/** The run's parameters, given to every callback before training starts. */
+export interface TrainingParams {
+  readonly epochs: number;
+  /** Batches per epoch, when known. */
+  readonly steps: number | undefined;
+  readonly batchSize: number | undefined;
+  readonly samples: number | undefined;
+  readonly verbose: 0 | 1 | 2;
+  /** Names of the values in the logs, in order (`['loss', 'accuracy', 'val_loss', ...]`). */
+  readonly metrics: readonly string[];
+}
+
+/**
+ * A training callback: every hook is optional and may be async (the loop awaits it).
+ * `@layerwise/callbacks` provides a base class with the model and params attached.
+ */
+export interface Callback {
+  setModel?(model: CallbackModel): void;
+  setParams?(params: TrainingParams): void;
+  onTrainBegin?(logs?: Logs): void | Promise<void>;
+  onTrainEnd?(logs?: Logs): void | Promise<void>;
+  onEpochBegin?(epoch: number, logs?: Logs): void | Promise<void>;
+  onEpochEnd?(epoch: number, logs?: Logs): void | Promise<void>;
+  onTrainBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
+  onTrainBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+  onTestBegin?(logs?: Logs): void | Promise<void>;
+  onTestEnd?(logs?: Logs): void | Promise<void>;
+  onTestBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
+  onTestBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+  onPredictBegin?(logs?: Logs): void | Promise<void>;
+  onPredictEnd?(logs?: Logs): void | Promise<void>;
+  onPredictBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
+  onPredictBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+}

@@ -1,0 +1,23 @@
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { Serializable } from './serializable.js';
+
+/** A gradient paired with the variable it updates. */
+export interface GradientPair {
+  readonly variable: Variable;
+  readonly gradient: Tensor;
+}
+
+/**
+ * What the training loop needs of an optimizer. `@layerwise/optimizers` implements it with
+ * Keras' `build(variables)` + `updateStep(gradient, variable, learningRate)` shape.
+ */
+export interface Optimizer extends Serializable {
+  /** The current learning rate; callbacks such as ReduceLROnPlateau set it during training. */
+  learningRate: number;
+  /** How many times `applyGradients` has run. */
+  readonly iterations: number;
+  /** Applies one update to every variable from its gradient. Does not dispose the gradients. */
+  applyGradients(pairs: readonly GradientPair[]): void;
+  /** Frees the optimizer's slot variables (momenta and the like). */
+  dispose(): void;
+}

@@ -1,0 +1,3 @@
+import { layerwiseTestConfig } from '../../vitest.shared';
+
+export default layerwiseTestConfig();
