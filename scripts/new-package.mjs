@@ -41,4 +41,4 @@ write('package.json', JSON.stringify({
 }, null, 2) + '\n');
 write('tsconfig.json', JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', '*.ts'] }, null, 2) + '\n');
 write('tsup.config.ts', "import { layerwiseConfig } from '../../tsup.base';\n\nexport default layerwiseConfig();\n");
-write('vitest.config.ts', "import { layerwiseTestConfig } from '../../vitest.shared';\n\nexport default layerwiseTestConfig();\n");
+write('vitest.config.ts', "import { layerwiseTestConfig } from '../../vitest.shared.ts';\n\nexport default layerwiseTestConfig();\n");

@@ -1,3 +1,3 @@
-import { layerwiseTestConfig } from '../../vitest.shared';
+import { layerwiseTestConfig } from '../../vitest.shared.ts';
 
 export default layerwiseTestConfig();

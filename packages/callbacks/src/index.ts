@@ -1,0 +1,11 @@
+export { Callback } from './callback.js';
+export { CallbackList } from './callback-list.js';
+export type { CallbackListOptions } from './callback-list.js';
+export { History } from './history.js';
+export { ProgressBar } from './progress-bar.js';
+export type { ProgressBarOptions } from './progress-bar.js';
+export type { OutputStream } from './output.js';
+export { EarlyStopping } from './early-stopping.js';
+export type { EarlyStoppingOptions } from './early-stopping.js';
+export type { MonitorMode } from './monitor.js';
+export type { CallbackModel, Logs, TrainingParams } from '@layerwise/core';

@@ -1,0 +1,49 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { CallbackModel } from '@layerwise/core';
+
+/**
+ * A stand-in for a model in callback tests: its weights are scalar tensors whose values the test
+ * sets (for instance to the epoch number), so that restored weights can be recognised.
+ */
+export class FakeModel implements CallbackModel {
+  stopTraining = false;
+  readonly optimizer = undefined;
+  /** How many times `setWeights` was called. */
+  setWeightsCalls = 0;
+  private weights: Tensor[];
+
+  constructor(values: readonly number[] = [0, 0]) {
+    this.weights = values.map((v) => tf.scalar(v));
+  }
+
+  getWeights(): Tensor[] {
+    return this.weights.map((w) => tf.clone(w));
+  }
+
+  setWeights(weights: readonly Tensor[]): void {
+    if (weights.length !== this.weights.length) {
+      throw new Error(`FakeModel.setWeights: expected ${this.weights.length} tensors, received ${weights.length}`);
+    }
+    this.setWeightsCalls += 1;
+    tf.dispose(this.weights);
+    this.weights = weights.map((w) => tf.clone(w));
+  }
+
+  /** Replaces every weight with a scalar of the given value. */
+  fill(value: number): void {
+    const count = this.weights.length;
+    tf.dispose(this.weights);
+    this.weights = Array.from({ length: count }, () => tf.scalar(value));
+  }
+
+  /** The weights' current values. */
+  values(): number[] {
+    return this.weights.map((w) => w.dataSync()[0] as number);
+  }
+
+  dispose(): void {
+    tf.dispose(this.weights);
+    this.weights = [];
+  }
+}

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { backendReport, useBackend } from './use-backend.js';
+
+describe('useBackend', () => {
+  it("'auto' picks the WebAssembly backend here and says why", async () => {
+    const report = await useBackend('auto');
+    expect(report.name).toBe('wasm');
+    expect(report.reason).toContain('auto');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(backendReport()).toEqual(report);
+  });
+
+  it('switches to an explicit backend', async () => {
+    const report = await useBackend('cpu');
+    expect(report).toEqual({ name: 'cpu', reason: 'chosen explicitly' });
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('registers gradients, so training works right after it', async () => {
+    await useBackend('cpu');
+    const g = tf.grad((x: tf.Tensor) => tf.sum(tf.relu(tf.matMul(x, x))));
+    const x = tf.tensor2d([[1, -2], [3, 4]]);
+    const dx = g(x);
+    expect(Array.from(dx.dataSync())).toEqual([3, 3, 3, 11]);
+    tf.dispose([x, dx]);
+  });
+
+  it('names the unknown backend and lists the known ones', async () => {
+    await expect(useBackend('tpu')).rejects.toThrow(/unknown backend 'tpu'\. Known backends: wasm, cpu/);
+  });
+});

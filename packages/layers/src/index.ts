@@ -1,0 +1,15 @@
+export { Layer } from './engine/layer.js';
+export type { LayerArgs, CallContext, LayerWeight, AddWeightOptions } from './engine/layer.js';
+export { Dense, dense, Flatten, flatten, Dropout, dropout, Activation, activation } from './layers/index.js';
+export type { DenseArgs, DropoutArgs, ActivationArgs } from './layers/index.js';
+export * as layers from './layers/index.js';
+export { Model } from './models/model.js';
+export { Sequential, sequential, type SequentialArgs } from './models/sequential.js';
+export { formatSummary, type SummaryOptions } from './models/summary.js';
+export type { CompileOptions, CompiledModel } from './training/compile.js';
+export type { FitOptions, FitResult } from './training/fit.js';
+export type { EvaluateOptions } from './training/evaluate.js';
+export type { PredictOptions } from './training/predict.js';
+export { getActivation, activationNames, type ActivationFn, type ActivationName } from './activations.js';
+export * as initializers from './initializers/index.js';
+export { getInitializer, type InitializerIdentifier } from './initializers/index.js';

@@ -1,0 +1,100 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { BatchSource, CallbackModel, Logs, Optimizer } from '@layerwise/core';
+import { LayerwiseError } from '@layerwise/core';
+import { Layer, type LayerWeight } from '../engine/layer.js';
+import { compileModel, type CompiledModel, type CompileOptions } from '../training/compile.js';
+import { evaluateModel, type EvaluateOptions } from '../training/evaluate.js';
+import { fitModel, type FitOptions, type FitResult } from '../training/fit.js';
+import { predictModel, type PredictOptions } from '../training/predict.js';
+import { formatSummary, type SummaryOptions } from './summary.js';
+
+/**
+ * A model: layers with the training API (`compile`, `fit`, `evaluate`, `predict`, `summary`).
+ * `Sequential` is the concrete kind today; a model is itself a layer, so it can be nested.
+ */
+export abstract class Model extends Layer implements CallbackModel {
+  /** Set by a callback (EarlyStopping) to end `fit` after the current batch. */
+  stopTraining = false;
+  private compiledState: CompiledModel | undefined;
+
+  /** The layers, in order. */
+  abstract get layers(): Layer[];
+
+  /** The output shape for the declared input, once known (batch first). */
+  abstract get outputShape(): readonly (number | null)[] | undefined;
+
+  /** The optimizer given to `compile`. */
+  get optimizer(): Optimizer | undefined {
+    return this.compiledState?.optimizer;
+  }
+
+  /** What `compile` resolved; throws a clear error before `compile`. */
+  get compiled(): CompiledModel {
+    if (!this.compiledState) {
+      throw new LayerwiseError(`Model "${this.name}": call compile({ optimizer, loss, metrics }) before training or evaluating`);
+    }
+    return this.compiledState;
+  }
+
+  override get trainableWeights(): LayerWeight[] {
+    return this.trainable ? this.layers.flatMap((l) => l.trainableWeights) : [];
+  }
+
+  override get nonTrainableWeights(): LayerWeight[] {
+    return this.trainable
+      ? this.layers.flatMap((l) => l.nonTrainableWeights)
+      : this.layers.flatMap((l) => [...l.trainableWeights, ...l.nonTrainableWeights]);
+  }
+
+  /**
+   * Configures training: the optimizer, the loss and the metrics, as objects or Keras names.
+   *
+   * @example
+   * ```ts
+   * model.compile({ optimizer: 'rmsprop', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+   * ```
+   */
+  compile(options: CompileOptions): void {
+    const next = compileModel(this.name, options);
+    this.compiledState?.dispose();
+    this.compiledState = next;
+  }
+
+  /**
+   * Trains the model. Give `x` and `y` tensors (batched, shuffled and split by the options), or a
+   * source of batches (any iterable or async iterable of `{x, y}`, such as a dataset).
+   * Returns the History callback with one value per epoch for the loss and every metric.
+   */
+  fit(x: Tensor, y: Tensor, options?: FitOptions): Promise<FitResult>;
+  fit(data: BatchSource, options?: FitOptions): Promise<FitResult>;
+  fit(xOrData: Tensor | BatchSource, yOrOptions?: Tensor | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
+    return fitModel(this, xOrData, yOrOptions, maybeOptions);
+  }
+
+  /** Computes the loss and metrics over data; returns them by name (`{ loss, accuracy }`). */
+  evaluate(x: Tensor, y: Tensor, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(data: BatchSource, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(xOrData: Tensor | BatchSource, yOrOptions?: Tensor | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
+    return evaluateModel(this, xOrData, yOrOptions, maybeOptions);
+  }
+
+  /** Runs the model over inputs in batches and returns the outputs concatenated (caller disposes). */
+  predict(x: Tensor | BatchSource, options?: PredictOptions): Promise<Tensor> {
+    return predictModel(this, x, options);
+  }
+
+  /** Keras' summary table, printed with `printFn` (default `console.log`) and returned. */
+  summary(options: SummaryOptions = {}): string {
+    const text = formatSummary(this, options);
+    (options.printFn ?? console.log)(text);
+    return text;
+  }
+
+  /** Frees every layer's weights and the optimizer's state. */
+  override dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+    this.compiledState?.dispose();
+    this.compiledState = undefined;
+    super.dispose();
+  }
+}

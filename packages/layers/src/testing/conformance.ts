@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { formatShape } from '@layerwise/core';
+import type { Layer } from '../engine/layer.js';
+
+/** Options of {@link runLayerTest}. */
+export interface LayerTestOptions {
+  /** Makes a fresh, unbuilt layer (called several times). */
+  create: () => Layer;
+  /** Input shape including the batch dimension. */
+  inputShape: readonly number[];
+  /** The output shape expected, including the batch dimension. */
+  expectedOutputShape: readonly number[];
+  /** Number of weight tensors after building, trainable and not. */
+  expectedWeights: { trainable: number; nonTrainable: number };
+  /** Total parameter count after building, when known. */
+  expectedParams?: number;
+  /** Whether a training step must change the trainable weights. Default: when there are any. */
+  expectTraining?: boolean;
+  /** Draws the test input; default uniform in [-1, 1]. */
+  input?: (shape: number[]) => Tensor;
+}
+
+class ConformanceError extends Error {
+  override readonly name = 'ConformanceError';
+}
+
+function check(condition: boolean, layer: Layer, message: string): void {
+  if (!condition) throw new ConformanceError(`${layer.className} "${layer.name}": ${message}`);
+}
+
+const shapeEq = (a: readonly (number | null)[], b: readonly (number | null)[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/**
+ * The conformance harness every layer goes through (and a user's own layers can): output shape
+ * against `computeOutputShape`, weight and parameter counts, `getConfig`/`fromConfig` round trip,
+ * one training step that changes the trainable weights and not the frozen ones, and no leaked
+ * tensors. Throws a `ConformanceError` naming the layer and the failed check.
+ *
+ * @example
+ * ```ts
+ * import { runLayerTest } from '@layerwise/layers/test';
+ * runLayerTest({ create: () => dense({ units: 3 }), inputShape: [2, 4], expectedOutputShape: [2, 3], expectedWeights: { trainable: 2, nonTrainable: 0 } });
+ * ```
+ */
+export function runLayerTest(options: LayerTestOptions): void {
+  const draw = options.input ?? ((shape: number[]) => tf.randomUniform(shape, -1, 1, 'float32', 7));
+  const before = tf.memory().numTensors;
+  const x = draw([...options.inputShape]);
+  const layer = options.create();
+  try {
+    // Output shape, as computed and as declared.
+    const y = layer.apply(x, { training: false });
+    check(shapeEq(y.shape, options.expectedOutputShape), layer, `output shape ${formatShape(y.shape)}, expected ${formatShape(options.expectedOutputShape)}`);
+    const declared = layer.computeOutputShape([null, ...options.inputShape.slice(1)]);
+    check(shapeEq(declared, [null, ...options.expectedOutputShape.slice(1)]), layer, `computeOutputShape gives ${formatShape(declared)}, output was ${formatShape(y.shape)}`);
+    y.dispose();
+
+    // Weights.
+    const { trainable, nonTrainable } = options.expectedWeights;
+    check(layer.trainableWeights.length === trainable, layer, `${layer.trainableWeights.length} trainable weights, expected ${trainable}`);
+    check(layer.nonTrainableWeights.length === nonTrainable, layer, `${layer.nonTrainableWeights.length} non-trainable weights, expected ${nonTrainable}`);
+    if (options.expectedParams !== undefined) {
+      check(layer.countParams() === options.expectedParams, layer, `${layer.countParams()} parameters, expected ${options.expectedParams}`);
+    }
+
+    // Config round trip.
+    const config = layer.getConfig();
+    const type = layer.constructor as unknown as { fromConfig(c: typeof config): Layer };
+    const copy = type.fromConfig(JSON.parse(JSON.stringify(config)));
+    try {
+      check(JSON.stringify(copy.getConfig()) === JSON.stringify(config), layer, `fromConfig(getConfig()) gives ${JSON.stringify(copy.getConfig())}, expected ${JSON.stringify(config)}`);
+    } finally {
+      copy.dispose();
+    }
+
+    // One training step: trainable weights move, frozen ones do not.
+    const expectTraining = options.expectTraining ?? trainable > 0;
+    if (expectTraining) trainingStepMovesWeights(layer, x);
+  } finally {
+    layer.dispose();
+    x.dispose();
+  }
+  const after = tf.memory().numTensors;
+  if (after !== before) throw new ConformanceError(`${layer.className} "${layer.name}": leaked ${after - before} tensors`);
+}
+
+function trainingStepMovesWeights(layer: Layer, x: Tensor): void {
+  const frozenBefore = layer.nonTrainableWeights.map((w) => tf.clone(w.variable));
+  const trainableBefore = layer.trainableWeights.map((w) => tf.clone(w.variable));
+  const variables = layer.trainableWeights.map((w) => w.variable);
+  const target = tf.tidy(() => tf.randomNormal(layer.apply(x, { training: true }).shape, 0, 1, 'float32', 3));
+  try {
+    const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(tf.sub(layer.apply(x, { training: true }), target))), variables);
+    for (const v of variables) tf.tidy(() => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.5))));
+    value.dispose();
+    tf.dispose(grads);
+    layer.trainableWeights.forEach((w, i) => {
+      const moved = tf.tidy(() => tf.any(tf.notEqual(w.variable, trainableBefore[i]!)).dataSync()[0] === 1);
+      check(moved, layer, `a training step left trainable weight ${w.name} unchanged`);
+    });
+    layer.nonTrainableWeights.forEach((w, i) => {
+      const same = tf.tidy(() => tf.all(tf.equal(w.variable, frozenBefore[i]!)).dataSync()[0] === 1);
+      check(same, layer, `a training step changed non-trainable weight ${w.name}`);
+    });
+  } finally {
+    target.dispose();
+    tf.dispose([...frozenBefore, ...trainableBefore]);
+  }
+}

@@ -1,0 +1,1 @@
+export { runLayerTest, type LayerTestOptions } from './conformance.js';

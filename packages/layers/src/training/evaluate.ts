@@ -1,0 +1,25 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { BatchSource, Logs } from '@layerwise/core';
+import { toBatchStream } from './data.js';
+import { splitArgs } from './fit-args.js';
+import { runTestPass } from './test-loop.js';
+import type { StepModel } from './train-step.js';
+
+/** Options of `model.evaluate`. */
+export interface EvaluateOptions {
+  /** Samples per batch when x and y are tensors. Default 32. */
+  batchSize?: number;
+}
+
+/** The loop behind `model.evaluate`: loss and metrics over all the data, by name. */
+export async function evaluateModel<O extends EvaluateOptions>(
+  model: StepModel,
+  xOrData: Tensor | BatchSource,
+  yOrOptions: Tensor | O | undefined,
+  maybeOptions: O | undefined,
+): Promise<Logs> {
+  const owner = `Model "${model.name}": evaluate`;
+  const { x, y, options } = splitArgs<EvaluateOptions>(owner, xOrData, yOrOptions, maybeOptions);
+  const stream = toBatchStream(x, y, { batchSize: options.batchSize ?? 32, shuffle: false, owner });
+  return runTestPass(model, stream);
+}

@@ -1,0 +1,149 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { BatchSource, Callback, CallbackModel, Logs } from '@layerwise/core';
+import { checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
+import { CallbackList, type History } from '@layerwise/callbacks';
+import { toBatchStream, type BatchStream, disposeBatch } from './data.js';
+import { splitArgs } from './fit-args.js';
+import { LossTracker } from './loss-tracker.js';
+import { readLogs, resetTrackers } from './logs.js';
+import { runTestPass } from './test-loop.js';
+import { trainStep, type StepModel } from './train-step.js';
+
+// Who owns which fit option: batching, shuffling and the validation split belong to the data
+// normalisation (data.ts); the epoch and batch loop, stopping and logs to this file; the step
+// itself to train-step.ts; History and the progress bar to @layerwise/callbacks' CallbackList.
+
+/** Options of `model.fit`. */
+export interface FitOptions {
+  /** Passes over the data. Default 1. */
+  epochs?: number;
+  /** The epoch to start counting from (to resume a run). Default 0. */
+  initialEpoch?: number;
+  /** Samples per batch when x and y are tensors. Default 32. */
+  batchSize?: number;
+  /** Reshuffle tensor data at every epoch. Default true. */
+  shuffle?: boolean;
+  /** Seeds the shuffling. */
+  seed?: number;
+  /** Fraction of the tensor data, taken from the end before shuffling, held out for validation. */
+  validationSplit?: number;
+  /** Data evaluated at the end of every epoch, as `[x, y]` tensors or a source of batches. */
+  validationData?: readonly [Tensor, Tensor] | BatchSource;
+  /** Callbacks; History and (with verbose) the progress bar are added by fit itself. */
+  callbacks?: readonly Callback[];
+  /** 0 silent, 1 progress bar, 2 one line per epoch. Default 1. */
+  verbose?: 0 | 1 | 2;
+}
+
+/** What fit returns: the History callback (`history.history.loss`, ...). */
+export type FitResult = History;
+
+/** What fit needs of a model. */
+export interface FitModel extends StepModel, CallbackModel {}
+
+interface Prepared {
+  train: BatchStream;
+  validation: BatchStream | undefined;
+  /** Tensors fit made (the validation split) and must dispose. */
+  owned: Tensor[];
+}
+
+function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefined, options: FitOptions): Prepared {
+  const batchSize = options.batchSize ?? 32;
+  const stream = (xs: Tensor | BatchSource, ys: Tensor | undefined, shuffle: boolean) =>
+    toBatchStream(xs, ys, { batchSize, shuffle, owner, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const validation = options.validationData;
+  if (options.validationSplit !== undefined && options.validationSplit !== 0) {
+    const split = checkNumber(owner, 'validationSplit', options.validationSplit, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
+    if (!(x instanceof tf.Tensor) || !y) {
+      throw new LayerwiseError(`${owner}: validationSplit needs x and y as tensors; for a dataset, pass validationData`);
+    }
+    const n = x.shape[0]!;
+    const nVal = Math.floor(n * split);
+    if (nVal === 0 || nVal === n) {
+      throw new LayerwiseError(`${owner}: validationSplit=${split} of ${n} samples leaves an empty training or validation set`);
+    }
+    const owned = [tf.slice(x, 0, n - nVal), tf.slice(y, 0, n - nVal), tf.slice(x, n - nVal, nVal), tf.slice(y, n - nVal, nVal)];
+    return {
+      train: stream(owned[0]!, owned[1]!, options.shuffle ?? true),
+      validation: stream(owned[2]!, owned[3]!, false),
+      owned,
+    };
+  }
+  let validationStream: BatchStream | undefined;
+  if (validation !== undefined) {
+    validationStream = Array.isArray(validation)
+      ? stream(validation[0] as Tensor, validation[1] as Tensor, false)
+      : stream(validation as BatchSource, undefined, false);
+  }
+  return { train: stream(x, y, options.shuffle ?? true), validation: validationStream, owned: [] };
+}
+
+/** The training loop behind `model.fit`. */
+export async function fitModel<O extends FitOptions>(
+  model: FitModel,
+  xOrData: Tensor | BatchSource,
+  yOrOptions: Tensor | O | undefined,
+  maybeOptions: O | undefined,
+): Promise<FitResult> {
+  const owner = `Model "${model.name}": fit`;
+  const { x, y, options } = splitArgs<FitOptions>(owner, xOrData, yOrOptions, maybeOptions);
+  const compiled = model.compiled;
+  const epochs = checkInteger(owner, 'epochs', options.epochs ?? 1);
+  const initialEpoch = checkInteger(owner, 'initialEpoch', options.initialEpoch ?? 0, 0);
+  const verbose = options.verbose ?? 1;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
+    throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
+  }
+  const { train, validation, owned } = prepareData(owner, x, y, options);
+  const tracker = new LossTracker();
+  const metricNames = ['loss', ...compiled.metrics.map((m) => m.name)];
+  const callbacks = new CallbackList({
+    callbacks: options.callbacks ?? [],
+    addHistory: true,
+    addProgressBar: verbose > 0,
+    verbose,
+    model,
+    params: {
+      epochs,
+      steps: train.steps,
+      batchSize: train.batchSize,
+      samples: train.samples,
+      verbose,
+      metrics: validation ? [...metricNames, ...metricNames.map((n) => `val_${n}`)] : metricNames,
+    },
+  });
+  try {
+    model.stopTraining = false;
+    await callbacks.onTrainBegin({});
+    let epochLogs: Logs = {};
+    for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
+      resetTrackers(tracker, compiled.metrics);
+      await callbacks.onEpochBegin(epoch, {});
+      let step = 0;
+      for await (const batch of train.pass()) {
+        await callbacks.onTrainBatchBegin(step, {});
+        try {
+          const { loss, size } = trainStep(model, batch);
+          tracker.update(loss, size);
+          loss.dispose();
+        } finally {
+          disposeBatch(batch);
+        }
+        await callbacks.onTrainBatchEnd(step, await readLogs(tracker, compiled.metrics));
+        step++;
+        if (model.stopTraining) break;
+      }
+      if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
+      epochLogs = await readLogs(tracker, compiled.metrics);
+      if (validation) Object.assign(epochLogs, await runTestPass(model, validation, 'val_'));
+      await callbacks.onEpochEnd(epoch, epochLogs);
+    }
+    await callbacks.onTrainEnd(epochLogs);
+    return callbacks.history;
+  } finally {
+    resetTrackers(tracker, compiled.metrics);
+    tf.dispose(owned);
+  }
+}

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { LayerwiseError, type Logs } from '@layerwise/core';
+import { disposeBatch, type BatchStream } from './data.js';
+import { LossTracker } from './loss-tracker.js';
+import { readLogs, resetTrackers } from './logs.js';
+import { testStep, type StepModel } from './train-step.js';
+
+/**
+ * One pass of `testStep` over a stream: the mean loss and the metrics over all its batches,
+ * prefixed as asked (`'val_'` during fit). Each batch's tensors are disposed after its step.
+ */
+export async function runTestPass(model: StepModel, stream: BatchStream, prefix = ''): Promise<Logs> {
+  const tracker = new LossTracker();
+  resetTrackers(tracker, model.compiled.metrics);
+  try {
+    let batches = 0;
+    for await (const batch of stream.pass()) {
+      batches++;
+      try {
+        const { loss, size } = testStep(model, batch);
+        tracker.update(loss, size);
+        loss.dispose();
+      } finally {
+        disposeBatch(batch);
+      }
+    }
+    if (batches === 0) throw new LayerwiseError(`Model "${model.name}": the evaluation data yielded no batches`);
+    return await readLogs(tracker, model.compiled.metrics, prefix);
+  } finally {
+    tracker.reset();
+  }
+}
