@@ -67,3 +67,22 @@ export function gemm(
     } while (pc < K);
   }
 }
+
+/**
+ * {@link gemm} over `batch` matrices at fixed strides (in floats; 0 repeats one operand for every
+ * batch). The bias, when given, is the same for every batch.
+ */
+export function gemmStrided(
+  batch: i32, strideA: i32, strideB: i32, strideC: i32,
+  transA: i32, transB: i32, M: i32, N: i32, K: i32,
+  a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
+  beta: i32, bias: usize, act: i32, packAWork: usize, packBWork: usize,
+): void {
+  for (let i = 0; i < batch; i++) {
+    gemm(transA, transB, M, N, K,
+      a + (<usize>i * <usize>strideA << 2), lda,
+      b + (<usize>i * <usize>strideB << 2), ldb,
+      c + (<usize>i * <usize>strideC << 2), ldc,
+      beta, bias, act, packAWork, packBWork);
+  }
+}

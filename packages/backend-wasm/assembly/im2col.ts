@@ -3,35 +3,7 @@
 // order (kh, kw, c), which matches a [KH, KW, C, CO] filter read as a (KH*KW*C) x CO matrix.
 
 import { copyFloats, zeroFloats, addFloats } from './simd';
-
-/** Convolution geometry, set once per call by {@link setGeometry} (one module instance per thread). */
-let gH: i32 = 0, gW: i32 = 0, gC: i32 = 0;
-let gKH: i32 = 0, gKW: i32 = 0;
-let gSH: i32 = 0, gSW: i32 = 0, gDH: i32 = 0, gDW: i32 = 0;
-let gPT: i32 = 0, gPL: i32 = 0, gOH: i32 = 0, gOW: i32 = 0;
-
-/** Records the geometry used by the convolution and pooling functions that follow. */
-export function setGeometry(
-  H: i32, W: i32, C: i32, KH: i32, KW: i32, SH: i32, SW: i32, DH: i32, DW: i32,
-  PT: i32, PL: i32, OH: i32, OW: i32,
-): void {
-  gH = H; gW = W; gC = C; gKH = KH; gKW = KW; gSH = SH; gSW = SW; gDH = DH; gDW = DW;
-  gPT = PT; gPL = PL; gOH = OH; gOW = OW;
-}
-
-export function geomH(): i32 { return gH; }
-export function geomW(): i32 { return gW; }
-export function geomC(): i32 { return gC; }
-export function geomKH(): i32 { return gKH; }
-export function geomKW(): i32 { return gKW; }
-export function geomSH(): i32 { return gSH; }
-export function geomSW(): i32 { return gSW; }
-export function geomDH(): i32 { return gDH; }
-export function geomDW(): i32 { return gDW; }
-export function geomPT(): i32 { return gPT; }
-export function geomPL(): i32 { return gPL; }
-export function geomOH(): i32 { return gOH; }
-export function geomOW(): i32 { return gOW; }
+import { gH, gW, gC, gKH, gKW, gSH, gSW, gDH, gDW, gPT, gPL, gOH, gOW } from './geometry';
 
 /** True when the convolution is a plain per-pixel matrix product (1x1, stride 1, no padding). */
 export function isPointwise(): bool {

@@ -1,7 +1,11 @@
 // The module's exports. It has no allocator: the TypeScript side owns all memory above
-// `heapBase()` and passes raw byte addresses.
+// `heapBase()` and passes raw byte addresses (see src/wasm/abi.ts for the signatures).
 
-export { gemm, packASize, packBSize } from './gemm';
+export { gemm, gemmStrided, packASize, packBSize } from './gemm';
+export { addInto } from './reduce';
+export { setGeometry } from './geometry';
+export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv';
+export { maxPool, avgPool, maxPoolGrad, avgPoolGrad } from './pool';
 
 /** The first byte address free for the host to use. */
 export function heapBase(): usize {

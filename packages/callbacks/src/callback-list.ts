@@ -1,8 +1,8 @@
-import { invalidArgument } from '@layerwise/core';
+import { LayerwiseError, invalidArgument } from '@layerwise/core';
 import type { Callback as CallbackHooks, CallbackModel, Logs, TrainingParams } from '@layerwise/core';
 import { Callback } from './callback.js';
 import { History } from './history.js';
-import { checkBoolean, checkOptions } from './options.js';
+import { checkBoolean, checkOneOf, checkOptions } from './options.js';
 import { ProgressBar } from './progress-bar.js';
 
 /** Options of {@link CallbackList}. */
@@ -13,9 +13,14 @@ export interface CallbackListOptions {
   addHistory?: boolean;
   /**
    * Add a {@link ProgressBar} (printing to the default stream, at `params.verbose`) unless
-   * `callbacks` already holds one. Default false.
+   * `callbacks` already holds one. Default: `verbose !== 0` when `verbose` is given, else false.
    */
   addProgressBar?: boolean;
+  /**
+   * The run's verbosity (`fit({ verbose })`): decides `addProgressBar` when that is not given, and
+   * must equal `params.verbose` (checked whenever params are set).
+   */
+  verbose?: 0 | 1 | 2;
   /** The model, given to every callback now (or later through `setModel`). */
   model?: CallbackModel;
   /** The run's parameters, given to every callback now (or later through `setParams`). */
@@ -67,7 +72,7 @@ function checkCallback(callback: unknown, index: number): CallbackHooks {
  *
  * @example
  * ```ts
- * const list = new CallbackList({ callbacks: userCallbacks, addHistory: true, addProgressBar: verbose !== 0, model, params });
+ * const list = new CallbackList({ callbacks: userCallbacks, addHistory: true, verbose: params.verbose, model, params });
  * await list.onTrainBegin();
  * for (let epoch = 0; epoch < params.epochs && !model.stopTraining; epoch++) {
  *   await list.onEpochBegin(epoch);
@@ -81,14 +86,16 @@ function checkCallback(callback: unknown, index: number): CallbackHooks {
 export class CallbackList extends Callback {
   /** The callbacks called, in order (the added defaults included). */
   readonly callbacks: readonly CallbackHooks[];
-  /** The History among the callbacks (the user's or the added one), if any. */
-  readonly history: History | undefined;
+  private readonly historyCallback: History | undefined;
+  private readonly verbose: 0 | 1 | 2 | undefined;
 
   /** Validates the options and callbacks (a `LayerwiseError` names any bad one). */
   constructor(options: CallbackListOptions = {}) {
     super();
-    checkOptions(OWNER, options, ['callbacks', 'addHistory', 'addProgressBar', 'model', 'params']);
-    const { callbacks = [], addHistory = false, addProgressBar = false, model, params } = options;
+    checkOptions(OWNER, options, ['callbacks', 'addHistory', 'addProgressBar', 'verbose', 'model', 'params']);
+    const { callbacks = [], addHistory = false, model, params } = options;
+    this.verbose = options.verbose === undefined ? undefined : checkOneOf(OWNER, 'verbose', options.verbose, [0, 1, 2] as const);
+    const addProgressBar = options.addProgressBar ?? (this.verbose !== undefined && this.verbose > 0);
     if (!Array.isArray(callbacks)) {
       throw invalidArgument({ owner: OWNER, argument: 'callbacks', expected: 'an array of callbacks', received: callbacks });
     }
@@ -102,9 +109,20 @@ export class CallbackList extends Callback {
     }
     if (addProgressBar && !list.some((cb) => cb instanceof ProgressBar)) list.unshift(new ProgressBar());
     this.callbacks = list;
-    this.history = history;
+    this.historyCallback = history;
     if (model !== undefined) this.setModel(model);
     if (params !== undefined) this.setParams(params);
+  }
+
+  /**
+   * The History among the callbacks (the user's or the added one). Throws a `LayerwiseError`
+   * when there is none (construct with `addHistory: true`).
+   */
+  get history(): History {
+    if (this.historyCallback === undefined) {
+      throw new LayerwiseError(`${OWNER}: \`history\` was read but no History is among the callbacks; construct with \`addHistory: true\` or pass a History`);
+    }
+    return this.historyCallback;
   }
 
   /** Gives the model to every callback. */
@@ -115,6 +133,11 @@ export class CallbackList extends Callback {
 
   /** Gives the run's parameters to every callback. */
   override setParams(params: TrainingParams): void {
+    if (this.verbose !== undefined && params.verbose !== this.verbose) {
+      throw new LayerwiseError(
+        `${OWNER}: \`params.verbose\` must equal the \`verbose\` option. Received: params.verbose=${String(params.verbose)}, verbose=${this.verbose}`,
+      );
+    }
     super.setParams(params);
     for (const callback of this.callbacks) callback.setParams?.(params);
   }

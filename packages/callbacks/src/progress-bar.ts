@@ -103,8 +103,8 @@ export class ProgressBar extends Callback {
     this.startBar();
   }
 
-  override onPredictBatchEnd(batch: number): void {
-    // Predictions are not logs: the bar shows the count only.
+  /** Advances the bar; the batch's logs are not shown (as Keras, predictions are not displayed). */
+  override onPredictBatchEnd(batch: number, logs?: Logs): void {
     this.updateBar(batch, undefined);
   }
 

@@ -1,3 +1,4 @@
+import type { ConfigDict } from '@layerwise/core';
 import { VarianceScaling } from './variance-scaling.js';
 
 /** Options shared by the named variance-scaling initialisers. */
@@ -5,23 +6,48 @@ export interface SeedOptions {
   seed?: number;
 }
 
-function named(className: string, scale: number, mode: 'fanIn' | 'fanAvg', distribution: 'truncatedNormal' | 'uniform') {
-  return class extends VarianceScaling {
-    override readonly className = className;
-    constructor(options: SeedOptions = {}) {
-      super({ scale, mode, distribution, ...(options.seed === undefined ? {} : { seed: options.seed }) });
-    }
-    override getConfig() {
-      return { seed: this.seed ?? null };
-    }
-  };
-}
+const seeded = (options: SeedOptions) => (options.seed === undefined ? {} : { seed: options.seed });
 
 /** Glorot (Xavier) uniform: the Keras default for Dense and Conv kernels. */
-export const GlorotUniform = named('GlorotUniform', 1, 'fanAvg', 'uniform');
+export class GlorotUniform extends VarianceScaling {
+  override readonly className: string = 'GlorotUniform';
+  constructor(options: SeedOptions = {}) {
+    super({ scale: 1, mode: 'fanAvg', distribution: 'uniform', ...seeded(options) });
+  }
+  override getConfig(): ConfigDict {
+    return { seed: this.seed ?? null };
+  }
+}
+
 /** Glorot (Xavier) normal, truncated. */
-export const GlorotNormal = named('GlorotNormal', 1, 'fanAvg', 'truncatedNormal');
+export class GlorotNormal extends VarianceScaling {
+  override readonly className: string = 'GlorotNormal';
+  constructor(options: SeedOptions = {}) {
+    super({ scale: 1, mode: 'fanAvg', distribution: 'truncatedNormal', ...seeded(options) });
+  }
+  override getConfig(): ConfigDict {
+    return { seed: this.seed ?? null };
+  }
+}
+
 /** He normal, truncated: suited to ReLU networks. */
-export const HeNormal = named('HeNormal', 2, 'fanIn', 'truncatedNormal');
+export class HeNormal extends VarianceScaling {
+  override readonly className: string = 'HeNormal';
+  constructor(options: SeedOptions = {}) {
+    super({ scale: 2, mode: 'fanIn', distribution: 'truncatedNormal', ...seeded(options) });
+  }
+  override getConfig(): ConfigDict {
+    return { seed: this.seed ?? null };
+  }
+}
+
 /** He uniform. */
-export const HeUniform = named('HeUniform', 2, 'fanIn', 'uniform');
+export class HeUniform extends VarianceScaling {
+  override readonly className: string = 'HeUniform';
+  constructor(options: SeedOptions = {}) {
+    super({ scale: 2, mode: 'fanIn', distribution: 'uniform', ...seeded(options) });
+  }
+  override getConfig(): ConfigDict {
+    return { seed: this.seed ?? null };
+  }
+}

@@ -81,7 +81,7 @@ export class Sequential extends Model {
 
   call(x: Tensor, context: CallContext): Tensor {
     if (this.stack.length === 0) throw new LayerwiseError(`Sequential "${this.name}": the model has no layers`);
-    if (!this.builtOutputShape) this.buildStack(x.shape);
+    if (!this.builtOutputShape) this.buildStack([null, ...x.shape.slice(1)]);
     return tf.tidy(() => {
       let y = x;
       for (const layer of this.stack) y = layer.apply(y, context);

@@ -5,7 +5,7 @@ import { checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
-import { LossTracker } from './loss-tracker.js';
+import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
 import { runTestPass } from './test-loop.js';
 import { trainStep, type StepModel } from './train-step.js';
@@ -97,7 +97,7 @@ export async function fitModel<O extends FitOptions>(
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
   const { train, validation, owned } = prepareData(owner, x, y, options);
-  const tracker = new LossTracker();
+  const tracker = new Mean({ name: 'loss' });
   const metricNames = ['loss', ...compiled.metrics.map((m) => m.name)];
   const callbacks = new CallbackList({
     callbacks: options.callbacks ?? [],
@@ -126,7 +126,7 @@ export async function fitModel<O extends FitOptions>(
         await callbacks.onTrainBatchBegin(step, {});
         try {
           const { loss, size } = trainStep(model, batch);
-          tracker.update(loss, size);
+          tf.tidy(() => tracker.update(loss, tf.scalar(size)));
           loss.dispose();
         } finally {
           disposeBatch(batch);
@@ -143,7 +143,7 @@ export async function fitModel<O extends FitOptions>(
     await callbacks.onTrainEnd(epochLogs);
     return callbacks.history;
   } finally {
-    resetTrackers(tracker, compiled.metrics);
+    tracker.dispose();
     tf.dispose(owned);
   }
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LayerwiseError, type Logs } from '@layerwise/core';
 import { disposeBatch, type BatchStream } from './data.js';
-import { LossTracker } from './loss-tracker.js';
+import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
 import { testStep, type StepModel } from './train-step.js';
 
@@ -10,7 +10,7 @@ import { testStep, type StepModel } from './train-step.js';
  * prefixed as asked (`'val_'` during fit). Each batch's tensors are disposed after its step.
  */
 export async function runTestPass(model: StepModel, stream: BatchStream, prefix = ''): Promise<Logs> {
-  const tracker = new LossTracker();
+  const tracker = new Mean({ name: 'loss' });
   resetTrackers(tracker, model.compiled.metrics);
   try {
     let batches = 0;
@@ -18,7 +18,7 @@ export async function runTestPass(model: StepModel, stream: BatchStream, prefix 
       batches++;
       try {
         const { loss, size } = testStep(model, batch);
-        tracker.update(loss, size);
+        tf.tidy(() => tracker.update(loss, tf.scalar(size)));
         loss.dispose();
       } finally {
         disposeBatch(batch);
@@ -27,6 +27,6 @@ export async function runTestPass(model: StepModel, stream: BatchStream, prefix 
     if (batches === 0) throw new LayerwiseError(`Model "${model.name}": the evaluation data yielded no batches`);
     return await readLogs(tracker, model.compiled.metrics, prefix);
   } finally {
-    tracker.reset();
+    tracker.dispose();
   }
 }

@@ -1,0 +1,166 @@
+// NHWC max and average pooling and their gradients for images n0..n1, with the geometry from
+// setGeometry (KH x KW is the window). Results match tfjs-backend-cpu: max takes the first strictly
+// greater value (NaN never wins), the average divides by the number of in-bounds pixels, and the
+// average's gradient divides by the full window size KH*KW.
+
+import { gH, gW, gC, gKH, gKW, gSH, gSW, gDH, gDW, gPT, gPL, gOH, gOW } from './geometry';
+import { zeroFloats, madd } from './simd';
+
+/** `y = maxPool(x)` for images n0..n1. */
+export function maxPool(x: usize, y: usize, n0: i32, n1: i32): void {
+  const C = gC;
+  const ninf = f32x4.splat(-Infinity);
+  for (let n = n0; n < n1; n++) {
+    const image = x + (<usize>(n * gH * gW * C) << 2);
+    for (let oh = 0; oh < gOH; oh++) {
+      for (let ow = 0; ow < gOW; ow++) {
+        const out = y + (<usize>(((n * gOH + oh) * gOW + ow) * C) << 2);
+        let c = 0;
+        for (; c + 4 <= C; c += 4) v128.store(out + (<usize>c << 2), ninf);
+        for (; c < C; c++) store<f32>(out + (<usize>c << 2), -Infinity);
+        for (let kh = 0; kh < gKH; kh++) {
+          const ih = oh * gSH - gPT + kh * gDH;
+          if (ih < 0 || ih >= gH) continue;
+          for (let kw = 0; kw < gKW; kw++) {
+            const iw = ow * gSW - gPL + kw * gDW;
+            if (iw < 0 || iw >= gW) continue;
+            const src = image + (<usize>((ih * gW + iw) * C) << 2);
+            c = 0;
+            for (; c + 4 <= C; c += 4) {
+              const o = out + (<usize>c << 2);
+              v128.store(o, f32x4.pmax(v128.load(o), v128.load(src + (<usize>c << 2))));
+            }
+            for (; c < C; c++) {
+              const o = out + (<usize>c << 2);
+              const v = load<f32>(src + (<usize>c << 2));
+              if (v > load<f32>(o)) store<f32>(o, v);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** `y = avgPool(x)` for images n0..n1 (the mean over the in-bounds pixels of each window). */
+export function avgPool(x: usize, y: usize, n0: i32, n1: i32): void {
+  const C = gC;
+  for (let n = n0; n < n1; n++) {
+    const image = x + (<usize>(n * gH * gW * C) << 2);
+    for (let oh = 0; oh < gOH; oh++) {
+      for (let ow = 0; ow < gOW; ow++) {
+        const out = y + (<usize>(((n * gOH + oh) * gOW + ow) * C) << 2);
+        zeroFloats(out, C);
+        let count = 0;
+        for (let kh = 0; kh < gKH; kh++) {
+          const ih = oh * gSH - gPT + kh * gDH;
+          if (ih < 0 || ih >= gH) continue;
+          for (let kw = 0; kw < gKW; kw++) {
+            const iw = ow * gSW - gPL + kw * gDW;
+            if (iw < 0 || iw >= gW) continue;
+            count++;
+            const src = image + (<usize>((ih * gW + iw) * C) << 2);
+            let c = 0;
+            for (; c + 4 <= C; c += 4) {
+              const o = out + (<usize>c << 2);
+              v128.store(o, f32x4.add(v128.load(o), v128.load(src + (<usize>c << 2))));
+            }
+            for (; c < C; c++) {
+              const o = out + (<usize>c << 2);
+              store<f32>(o, load<f32>(o) + load<f32>(src + (<usize>c << 2)));
+            }
+          }
+        }
+        const div = <f32>count;
+        const vdiv = f32x4.splat(div);
+        let c = 0;
+        for (; c + 4 <= C; c += 4) {
+          const o = out + (<usize>c << 2);
+          v128.store(o, f32x4.div(v128.load(o), vdiv));
+        }
+        for (; c < C; c++) {
+          const o = out + (<usize>c << 2);
+          store<f32>(o, load<f32>(o) / div);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Gradient of max pooling for images n0..n1: each `dy` value goes to the position of its window's
+ * maximum in `x` (the first one, in row-major window order). Overwrites those images of `dx`.
+ */
+export function maxPoolGrad(x: usize, dy: usize, dx: usize, n0: i32, n1: i32): void {
+  const C = gC;
+  const imageSize = gH * gW * C;
+  zeroFloats(dx + (<usize>(n0 * imageSize) << 2), (n1 - n0) * imageSize);
+  for (let n = n0; n < n1; n++) {
+    const image = x + (<usize>(n * imageSize) << 2);
+    const dImage = dx + (<usize>(n * imageSize) << 2);
+    for (let oh = 0; oh < gOH; oh++) {
+      for (let ow = 0; ow < gOW; ow++) {
+        const g = dy + (<usize>(((n * gOH + oh) * gOW + ow) * C) << 2);
+        for (let c = 0; c < C; c++) {
+          let best: f32 = -Infinity;
+          let at = -1;
+          for (let kh = 0; kh < gKH; kh++) {
+            const ih = oh * gSH - gPT + kh * gDH;
+            if (ih < 0 || ih >= gH) continue;
+            for (let kw = 0; kw < gKW; kw++) {
+              const iw = ow * gSW - gPL + kw * gDW;
+              if (iw < 0 || iw >= gW) continue;
+              const offset = (ih * gW + iw) * C + c;
+              const v = load<f32>(image + (<usize>offset << 2));
+              if (v > best) {
+                best = v;
+                at = offset;
+              }
+            }
+          }
+          if (at >= 0) {
+            const p = dImage + (<usize>at << 2);
+            store<f32>(p, load<f32>(p) + load<f32>(g + (<usize>c << 2)));
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Gradient of average pooling for images n0..n1: each `dy` value times `scale` (tfjs uses
+ * 1 / (KH*KW)) is added to every in-bounds pixel of its window. Overwrites those images of `dx`.
+ */
+export function avgPoolGrad(dy: usize, dx: usize, scale: f32, n0: i32, n1: i32): void {
+  const C = gC;
+  const imageSize = gH * gW * C;
+  zeroFloats(dx + (<usize>(n0 * imageSize) << 2), (n1 - n0) * imageSize);
+  const vscale = f32x4.splat(scale);
+  for (let n = n0; n < n1; n++) {
+    const dImage = dx + (<usize>(n * imageSize) << 2);
+    for (let oh = 0; oh < gOH; oh++) {
+      for (let ow = 0; ow < gOW; ow++) {
+        const g = dy + (<usize>(((n * gOH + oh) * gOW + ow) * C) << 2);
+        for (let kh = 0; kh < gKH; kh++) {
+          const ih = oh * gSH - gPT + kh * gDH;
+          if (ih < 0 || ih >= gH) continue;
+          for (let kw = 0; kw < gKW; kw++) {
+            const iw = ow * gSW - gPL + kw * gDW;
+            if (iw < 0 || iw >= gW) continue;
+            const dst = dImage + (<usize>((ih * gW + iw) * C) << 2);
+            let c = 0;
+            for (; c + 4 <= C; c += 4) {
+              const o = dst + (<usize>c << 2);
+              v128.store(o, madd(v128.load(g + (<usize>c << 2)), vscale, v128.load(o)));
+            }
+            for (; c < C; c++) {
+              const o = dst + (<usize>c << 2);
+              store<f32>(o, load<f32>(o) + load<f32>(g + (<usize>c << 2)) * scale);
+            }
+          }
+        }
+      }
+    }
+  }
+}

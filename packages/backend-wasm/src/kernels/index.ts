@@ -1,0 +1,25 @@
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { avgPoolConfig } from './avg-pool.js';
+import { avgPoolGradConfig } from './avg-pool-grad.js';
+import { batchMatMulConfig } from './batch-mat-mul.js';
+import { conv2dConfig } from './conv2d.js';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
+import { fusedConv2dConfig } from './fused-conv2d.js';
+import { fusedMatMulConfig } from './fused-mat-mul.js';
+import { maxPoolConfig } from './max-pool.js';
+import { maxPoolGradConfig } from './max-pool-grad.js';
+
+/** Every kernel the WebAssembly module implements; the rest come from tfjs-backend-cpu. */
+export const wasmKernelConfigs: readonly KernelConfig[] = [
+  batchMatMulConfig,
+  fusedMatMulConfig,
+  conv2dConfig,
+  fusedConv2dConfig,
+  conv2dBackpropInputConfig,
+  conv2dBackpropFilterConfig,
+  maxPoolConfig,
+  maxPoolGradConfig,
+  avgPoolConfig,
+  avgPoolGradConfig,
+];

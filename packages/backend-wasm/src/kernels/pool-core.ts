@@ -1,0 +1,40 @@
+import { util } from '@tensorflow/tfjs-core';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
+import type { LayerwiseWasmBackend } from '../backend/backend.js';
+import type { WasmCallName } from '../wasm/abi.js';
+import { geometryCall } from './conv-geometry.js';
+import { splitRange, threadsFor } from './split.js';
+
+/** Which pooling export to run and how its arguments are laid out. */
+export type PoolKind = 'maxPool' | 'avgPool' | 'maxPoolGrad' | 'avgPoolGrad';
+
+/**
+ * Runs a pooling kernel (or its gradient) in the module on float32 NHWC data, split over threads
+ * by image. `inputs` are copied in order; the output has `outShape`. For the gradients the output
+ * is the input gradient; `scale` is avgPoolGrad's multiplier.
+ */
+export function runPool(
+  backend: LayerwiseWasmBackend,
+  kind: PoolKind,
+  info: backend_util.Conv2DInfo,
+  inputs: readonly TensorInfo[],
+  outShape: number[],
+  scale = 1,
+): TensorInfo {
+  const outSize = util.sizeFromShape(outShape);
+  if (outSize === 0) return backend.makeTensorInfo(outShape, 'float32', new Float32Array(0));
+  const { runtime } = backend;
+  const { arena } = runtime;
+  arena.reset();
+  const pointers = inputs.map((t) => arena.write(backend.values(t)));
+  const out = arena.alloc(outSize * 4);
+  const work = info.batchSize * info.outHeight * info.outWidth * info.inChannels * info.filterHeight * info.filterWidth;
+  const threads = threadsFor(work, info.batchSize, runtime.threads);
+  const fn: WasmCallName = kind;
+  const tasks = splitRange(info.batchSize, threads).map(([n0, n1]) => {
+    const args = kind === 'avgPoolGrad' ? [...pointers, out, scale, n0, n1] : [...pointers, out, n0, n1];
+    return [geometryCall(info), { fn, args }];
+  });
+  runtime.run(tasks);
+  return backend.makeTensorInfo(outShape, 'float32', arena.read(out, outSize));
+}

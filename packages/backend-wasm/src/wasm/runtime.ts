@@ -1,0 +1,122 @@
+import { LayerwiseError } from '@layerwise/core';
+import type { WasmCall, WasmExports } from './abi.js';
+import { Arena } from './arena.js';
+import { decodeBase64 } from './base64.js';
+import { sharedMaxPages, wasmBinaries } from './binaries.generated.js';
+import { chooseVariant, detectFeatures, enableV8RelaxedSimd } from './features.js';
+import type { WasmFeatures, WasmVariant } from './features.js';
+import { ThreadPool } from '../threads/thread-pool.js';
+
+/** How the runtime was set up: which module variant runs, on how many threads, and why. */
+export interface WasmRuntimeInfo {
+  /** The compiled variant in use: `'relaxedSimd'`, `'simd'`, or their `*Shared` forms for threads. */
+  readonly variant: WasmVariant;
+  /** The engine's features, as detected. */
+  readonly features: WasmFeatures;
+  /** Threads the kernels split work over (1 = the calling thread only). */
+  readonly threads: number;
+  /** Why fewer threads run than were asked for, if so. */
+  readonly threadsNote?: string;
+}
+
+/** Options of {@link WasmRuntime.create}, already resolved by the caller. */
+export interface WasmRuntimeOptions {
+  /** Threads wanted, including the calling one. */
+  readonly threads: number;
+  /** Whether relaxed SIMD may be used when the engine supports it. */
+  readonly relaxedSimd: boolean;
+  /** Whether to turn on V8's relaxed-SIMD flag in Node when it is off. */
+  readonly enableV8RelaxedSimdFlag: boolean;
+  /** How long (microseconds) idle workers spin before sleeping in Atomics.wait. */
+  readonly spinMicros: number;
+}
+
+const INITIAL_PAGES = 256; // 16 MiB
+
+/**
+ * One instantiated module with its memory and scratch arena, plus the worker threads that share
+ * them. Kernels allocate from {@link arena}, copy inputs in, and {@link run} lists of calls.
+ */
+export class WasmRuntime {
+  private constructor(
+    readonly exports: WasmExports,
+    readonly memory: WebAssembly.Memory,
+    readonly arena: Arena,
+    readonly info: WasmRuntimeInfo,
+    private readonly pool: ThreadPool | undefined,
+  ) {}
+
+  /** Compiles and instantiates the best variant for this engine and starts the worker threads. */
+  static async create(options: WasmRuntimeOptions): Promise<WasmRuntime> {
+    if (options.relaxedSimd && options.enableV8RelaxedSimdFlag) await enableV8RelaxedSimd();
+    const features = detectFeatures();
+    if (!features.simd) {
+      throw new LayerwiseError(
+        'registerWasmBackend: this JavaScript engine does not support WebAssembly SIMD, which layerwise-wasm ' +
+          'requires (Node >= 16, Chrome >= 91, Firefox >= 89, Safari >= 16.4). Use the cpu backend instead.',
+      );
+    }
+    let threads = Math.max(1, Math.floor(options.threads));
+    let threadsNote: string | undefined;
+    if (threads > 1 && !features.sharedMemory) {
+      threadsNote = 'SharedArrayBuffer is unavailable (in browsers the page must be cross-origin isolated)';
+      threads = 1;
+    }
+    if (threads > 1 && !ThreadPool.supported()) {
+      threadsNote = 'worker threads are unavailable in this environment';
+      threads = 1;
+    }
+    const shared = threads > 1;
+    const variant = chooseVariant(features, options.relaxedSimd, shared);
+    const module = await WebAssembly.compile(decodeBase64(wasmBinaries[variant]));
+    const memory = shared
+      ? new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: sharedMaxPages, shared: true })
+      : new WebAssembly.Memory({ initial: INITIAL_PAGES });
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    const exports = instance.exports as unknown as WasmExports;
+    let pool: ThreadPool | undefined;
+    if (shared) {
+      try {
+        pool = await ThreadPool.start(module, memory, threads - 1, options.spinMicros);
+      } catch (error) {
+        threadsNote = `worker threads failed to start: ${(error as Error).message}`;
+        threads = 1;
+      }
+    }
+    const arena = new Arena(memory, exports.heapBase());
+    const info: WasmRuntimeInfo = { variant, features, threads, ...(threadsNote ? { threadsNote } : {}) };
+    return new WasmRuntime(exports, memory, arena, info, pool);
+  }
+
+  /** Threads available to split work over, the calling one included. */
+  get threads(): number {
+    return this.pool ? this.pool.size + 1 : 1;
+  }
+
+  /**
+   * Runs one list of calls per thread and returns when all are done: `tasks[0]` on the calling
+   * thread, the others on workers. Tasks must touch disjoint memory (or only read shared inputs).
+   */
+  run(tasks: readonly (readonly WasmCall[])[]): void {
+    if (tasks.length > this.threads) {
+      throw new LayerwiseError(`layerwise-wasm: ${tasks.length} tasks for ${this.threads} threads`);
+    }
+    if (tasks.length > 1) this.pool!.post(tasks.slice(1));
+    try {
+      if (tasks[0]) this.call(tasks[0]);
+    } finally {
+      if (tasks.length > 1) this.pool!.wait();
+    }
+  }
+
+  /** Runs calls on the calling thread. */
+  call(calls: readonly WasmCall[]): void {
+    const exports = this.exports as unknown as Record<string, (...args: number[]) => void>;
+    for (const { fn, args } of calls) exports[fn]!(...args);
+  }
+
+  /** Stops the worker threads. */
+  dispose(): void {
+    this.pool?.terminate();
+  }
+}

@@ -1,0 +1,11 @@
+export { SparseCategoricalCrossentropy, sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
+export type { SparseCategoricalCrossentropyOptions } from './sparse-categorical-crossentropy.js';
+export { CategoricalCrossentropy, categoricalCrossentropy } from './categorical-crossentropy.js';
+export type { CategoricalCrossentropyOptions } from './categorical-crossentropy.js';
+export { BinaryCrossentropy, binaryCrossentropy } from './binary-crossentropy.js';
+export type { BinaryCrossentropyOptions } from './binary-crossentropy.js';
+export { MeanSquaredError, meanSquaredError } from './mean-squared-error.js';
+export { getLoss, knownLossNames } from './get-loss.js';
+export { checkSparseLabels } from './check-sparse-labels.js';
+export { EPSILON } from './options.js';
+export type { Loss } from '@layerwise/core';

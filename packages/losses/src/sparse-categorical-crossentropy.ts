@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { ConfigDict, Loss, Serializable } from '@layerwise/core';
+import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
+import { checkTensor, meanOverNonBatchAxes, toFloat } from './shapes.js';
+import { sparseLabels, validLabelMask } from './sparse-labels.js';
+
+/** Options of {@link SparseCategoricalCrossentropy}. */
+export interface SparseCategoricalCrossentropyOptions {
+  /** Whether `yPred` holds logits (unnormalised scores) rather than probabilities. Default false. */
+  fromLogits?: boolean;
+}
+
+const OWNER = 'SparseCategoricalCrossentropy';
+
+/**
+ * Cross-entropy between integer class labels and predicted class scores, as Keras'
+ * `SparseCategoricalCrossentropy`. `yTrue` holds class indices of shape `[batch]` or
+ * `[batch, 1]` (any numeric dtype; more axes allowed, as `[batch, steps]` against predictions
+ * `[batch, steps, classes]`); `yPred` holds probabilities, or logits with `fromLogits`.
+ *
+ * Numerics follow Keras: logits go through a stable log-softmax; probabilities are clipped to
+ * `[1e-7, 1 - 1e-7]`, their logarithm taken and then log-softmaxed (so rows that do not sum to
+ * 1 are renormalised). Losses over extra axes are averaged to one value per sample.
+ *
+ * A label that is not an integer in `[0, classes)` gives a NaN loss for its sample (Keras gives
+ * an error on CPU and NaN on GPU); nothing is read back from the device to detect it. Use
+ * {@link checkSparseLabels} to get an error naming the bad label instead.
+ *
+ * @example
+ * ```ts
+ * const loss = new SparseCategoricalCrossentropy({ fromLogits: true });
+ * const perSample = loss.call(tf.tensor1d([2, 0], 'int32'), tf.tensor2d([[0.1, 0.2, 3], [2, 0, -1]]));
+ * perSample.print(); // [0.1096, 0.1698]
+ * ```
+ */
+export class SparseCategoricalCrossentropy implements Loss, Serializable {
+  readonly name = 'sparse_categorical_crossentropy';
+  readonly className = OWNER;
+  /** Whether predictions are logits. */
+  readonly fromLogits: boolean;
+
+  /** Validates the options (a `LayerwiseError` names any bad one). */
+  constructor(options: SparseCategoricalCrossentropyOptions = {}) {
+    checkOptions(OWNER, options, ['fromLogits']);
+    this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
+  }
+
+  /** Rebuilds the loss from {@link getConfig}'s output. */
+  static fromConfig(config: ConfigDict): SparseCategoricalCrossentropy {
+    const dict = checkConfig(OWNER, config, ['from_logits'], 'sparse_categorical_crossentropy');
+    return new SparseCategoricalCrossentropy({ fromLogits: dict['from_logits'] as boolean | undefined });
+  }
+
+  /** Per-sample losses, shape `[batch]`. The inputs are not disposed. */
+  call(yTrue: Tensor, yPred: Tensor): Tensor {
+    checkTensor(OWNER, 'yTrue', yTrue, 1);
+    checkTensor(OWNER, 'yPred', yPred, 2);
+    return tf.tidy(() => {
+      const labels = sparseLabels(OWNER, yTrue, yPred);
+      const classes = yPred.shape[yPred.rank - 1] as number;
+      const pred = toFloat(yPred);
+      const logits = this.fromLogits ? pred : tf.log(tf.clipByValue(pred, EPSILON, 1 - EPSILON));
+      const logProbs = tf.logSoftmax(logits);
+      const oneHot = tf.oneHot(tf.cast(labels, 'int32'), classes, 1, 0, 'float32');
+      const losses = tf.neg(tf.sum(tf.mul(oneHot, logProbs), -1));
+      const valid = validLabelMask(labels, classes, yTrue.dtype === 'int32' || yTrue.dtype === 'bool');
+      const guarded = tf.where(valid, losses, tf.fill(losses.shape, Number.NaN));
+      return meanOverNonBatchAxes(guarded);
+    });
+  }
+
+  /** Keras' config: `{ name, from_logits }`. */
+  getConfig(): ConfigDict {
+    return { name: this.name, from_logits: this.fromLogits };
+  }
+}
+
+/**
+ * Creates a {@link SparseCategoricalCrossentropy} loss.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: 'adam', loss: sparseCategoricalCrossentropy({ fromLogits: true }) });
+ * ```
+ */
+export const sparseCategoricalCrossentropy = (options: SparseCategoricalCrossentropyOptions = {}): SparseCategoricalCrossentropy =>
+  new SparseCategoricalCrossentropy(options);

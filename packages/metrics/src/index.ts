@@ -1,0 +1,15 @@
+export { Mean } from './mean.js';
+export type { MeanOptions } from './mean.js';
+export { MeanMetricWrapper } from './mean-metric-wrapper.js';
+export type { MetricFunction } from './mean-metric-wrapper.js';
+export { SparseCategoricalAccuracy, sparseCategoricalMatches } from './sparse-categorical-accuracy.js';
+export type { SparseCategoricalAccuracyOptions } from './sparse-categorical-accuracy.js';
+export { CategoricalAccuracy, categoricalMatches } from './categorical-accuracy.js';
+export type { CategoricalAccuracyOptions } from './categorical-accuracy.js';
+export { BinaryAccuracy, binaryMatches } from './binary-accuracy.js';
+export type { BinaryAccuracyOptions } from './binary-accuracy.js';
+export { MeanSquaredError, squaredErrors } from './mean-squared-error.js';
+export type { MeanSquaredErrorOptions } from './mean-squared-error.js';
+export { getMetric, accuracyForLoss, knownMetricNames } from './get-metric.js';
+export type { MetricContext } from './get-metric.js';
+export type { Metric } from '@layerwise/core';

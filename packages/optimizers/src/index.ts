@@ -1,0 +1,12 @@
+export { BaseOptimizer } from './base-optimizer.js';
+export type { BaseOptimizerOptions } from './base-optimizer.js';
+export { SGD, sgd } from './sgd.js';
+export type { SGDOptions } from './sgd.js';
+export { RMSprop, rmsprop } from './rmsprop.js';
+export type { RMSpropOptions } from './rmsprop.js';
+export { Adam, adam } from './adam.js';
+export type { AdamOptions } from './adam.js';
+export { getOptimizer, deserializeOptimizer, knownOptimizers } from './registry.js';
+export type { SerializedOptimizer } from './registry.js';
+export { disposeOptimizerState } from './state.js';
+export type { OptimizerState, VariableSlotState } from './state.js';
