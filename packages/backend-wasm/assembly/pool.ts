@@ -89,19 +89,44 @@ export function avgPool(x: usize, y: usize, n0: i32, n1: i32): void {
 
 /**
  * Gradient of max pooling for images n0..n1: each `dy` value goes to the position of its window's
- * maximum in `x` (the first one, in row-major window order). Overwrites those images of `dx`.
+ * maximum in `x` (the first one, in row-major window order; none when every value is NaN).
+ * Overwrites those images of `dx`. Four channels at a time: a running maximum and its pixel
+ * offset per lane, then a scalar scatter.
  */
 export function maxPoolGrad(x: usize, dy: usize, dx: usize, n0: i32, n1: i32): void {
   const C = gC;
   const imageSize = gH * gW * C;
   zeroFloats(dx + (<usize>(n0 * imageSize) << 2), (n1 - n0) * imageSize);
+  const lanes = i32x4(0, 1, 2, 3);
   for (let n = n0; n < n1; n++) {
     const image = x + (<usize>(n * imageSize) << 2);
     const dImage = dx + (<usize>(n * imageSize) << 2);
     for (let oh = 0; oh < gOH; oh++) {
       for (let ow = 0; ow < gOW; ow++) {
         const g = dy + (<usize>(((n * gOH + oh) * gOW + ow) * C) << 2);
-        for (let c = 0; c < C; c++) {
+        let c = 0;
+        for (; c + 4 <= C; c += 4) {
+          let best = f32x4.splat(-Infinity);
+          let at = i32x4.splat(-1);
+          for (let kh = 0; kh < gKH; kh++) {
+            const ih = oh * gSH - gPT + kh * gDH;
+            if (ih < 0 || ih >= gH) continue;
+            for (let kw = 0; kw < gKW; kw++) {
+              const iw = ow * gSW - gPL + kw * gDW;
+              if (iw < 0 || iw >= gW) continue;
+              const offset = (ih * gW + iw) * C + c;
+              const v = v128.load(image + (<usize>offset << 2));
+              const greater = f32x4.gt(v, best);
+              best = v128.bitselect(v, best, greater);
+              at = v128.bitselect(i32x4.add(i32x4.splat(offset), lanes), at, greater);
+            }
+          }
+          scatterLane(dImage, i32x4.extract_lane(at, 0), load<f32>(g + (<usize>c << 2)));
+          scatterLane(dImage, i32x4.extract_lane(at, 1), load<f32>(g + (<usize>c << 2), 4));
+          scatterLane(dImage, i32x4.extract_lane(at, 2), load<f32>(g + (<usize>c << 2), 8));
+          scatterLane(dImage, i32x4.extract_lane(at, 3), load<f32>(g + (<usize>c << 2), 12));
+        }
+        for (; c < C; c++) {
           let best: f32 = -Infinity;
           let at = -1;
           for (let kh = 0; kh < gKH; kh++) {
@@ -118,13 +143,19 @@ export function maxPoolGrad(x: usize, dy: usize, dx: usize, n0: i32, n1: i32): v
               }
             }
           }
-          if (at >= 0) {
-            const p = dImage + (<usize>at << 2);
-            store<f32>(p, load<f32>(p) + load<f32>(g + (<usize>c << 2)));
-          }
+          scatterLane(dImage, at, load<f32>(g + (<usize>c << 2)));
         }
       }
     }
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function scatterLane(dImage: usize, at: i32, value: f32): void {
+  if (at >= 0) {
+    const p = dImage + (<usize>at << 2);
+    store<f32>(p, load<f32>(p) + value);
   }
 }
 

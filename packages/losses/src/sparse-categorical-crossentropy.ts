@@ -62,7 +62,9 @@ export class SparseCategoricalCrossentropy implements Loss, Serializable {
       const pred = toFloat(yPred);
       const logits = this.fromLogits ? pred : tf.log(tf.clipByValue(pred, EPSILON, 1 - EPSILON));
       const logProbs = tf.logSoftmax(logits);
-      const oneHot = tf.oneHot(tf.cast(labels, 'int32'), classes, 1, 0, 'float32');
+      // Built as int32 and cast: tfjs-backend-wasm's OneHot ignores a float32 dtype and writes
+      // int32 bits into a float32 tensor.
+      const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), classes), 'float32');
       const losses = tf.neg(tf.sum(tf.mul(oneHot, logProbs), -1));
       const valid = validLabelMask(labels, classes, yTrue.dtype === 'int32' || yTrue.dtype === 'bool');
       const guarded = tf.where(valid, losses, tf.fill(losses.shape, Number.NaN));

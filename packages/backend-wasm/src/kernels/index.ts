@@ -9,8 +9,15 @@ import { fusedConv2dConfig } from './fused-conv2d.js';
 import { fusedMatMulConfig } from './fused-mat-mul.js';
 import { maxPoolConfig } from './max-pool.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { addConfig, multiplyConfig, subConfig } from './elementwise/binary.js';
+import { sumConfig } from './elementwise/sum.js';
+import { reluConfig, stepConfig } from './elementwise/unary.js';
 
-/** Every kernel the WebAssembly module implements; the rest come from tfjs-backend-cpu. */
+/**
+ * Every kernel this backend implements itself: the matrix products, convolutions and pooling in
+ * WebAssembly, the elementwise ops a training step is full of as tight float32 JS loops. The
+ * rest come from tfjs-backend-cpu.
+ */
 export const wasmKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
   fusedMatMulConfig,
@@ -22,4 +29,10 @@ export const wasmKernelConfigs: readonly KernelConfig[] = [
   maxPoolGradConfig,
   avgPoolConfig,
   avgPoolGradConfig,
+  addConfig,
+  subConfig,
+  multiplyConfig,
+  reluConfig,
+  stepConfig,
+  sumConfig,
 ];

@@ -29,7 +29,8 @@ export function runPool(
   const pointers = inputs.map((t) => arena.write(backend.values(t)));
   const out = arena.alloc(outSize * 4);
   const work = info.batchSize * info.outHeight * info.outWidth * info.inChannels * info.filterHeight * info.filterWidth;
-  const threads = threadsFor(work, info.batchSize, runtime.threads);
+  // Pooling is memory-bound: one window element costs about as much time as ten GEMM flops.
+  const threads = threadsFor(work * 10, info.batchSize, runtime.threads);
   const fn: WasmCallName = kind;
   const tasks = splitRange(info.batchSize, threads).map(([n0, n1]) => {
     const args = kind === 'avgPoolGrad' ? [...pointers, out, scale, n0, n1] : [...pointers, out, n0, n1];

@@ -222,7 +222,7 @@ export function describeConv(backend: string): void {
         const xv = values(inShape);
         const fv = values(filterShape);
         const dyv = values(info.outShape);
-        const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
+        const attrs = { strides, pad, dataFormat: 'NHWC' };
         const dx = await compareWithCpu(
           backend,
           () =>
@@ -270,6 +270,7 @@ const poolCases: PoolCase[] = [
   [1, 6, 6, 4, [2, 3], [1, 2], 'same'],
   [2, 5, 5, 6, 3, 2, 1],
   [8, 16, 16, 12, 2, 2, 'valid'],
+  [16, 24, 24, 16, 3, 1, 'same'],
 ];
 
 /** MaxPool, AvgPool and their gradients against tfjs-backend-cpu. */

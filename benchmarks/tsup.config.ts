@@ -1,0 +1,9 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/gemm.ts', 'src/train.ts', 'src/profile.ts'],
+  format: ['esm'],
+  target: 'es2022',
+  platform: 'node',
+  clean: true,
+});

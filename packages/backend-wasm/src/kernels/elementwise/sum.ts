@@ -1,0 +1,45 @@
+import { backend_util, Sum, util } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs-core';
+import type { LayerwiseWasmBackend } from '../../backend/backend.js';
+import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
+
+/**
+ * Sum of float32 data over leading axes (a bias gradient: [N, H, W, C] summed to [C]) or trailing
+ * axes, read in place; tfjs-backend-cpu transposes first to move the summed axes last. Sums in
+ * float64 in cpu's order, so results are identical. Other axes and dtypes go to cpu.
+ */
+export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
+  const { x } = inputs as { x: TensorInfo };
+  const { axis, keepDims } = attrs as unknown as SumAttrs;
+  const wasm = backend as LayerwiseWasmBackend;
+  if (x.dtype !== 'float32') return wasm.runCpuKernel(Sum, inputs, attrs);
+  const rank = x.shape.length;
+  const axes = [...new Set(util.parseAxisParam(axis, x.shape))].sort((p, q) => p - q);
+  const leading = axes.every((a, i) => a === i);
+  const trailing = axes.every((a, i) => a === rank - axes.length + i);
+  if (!leading && !trailing) return wasm.runCpuKernel(Sum, inputs, attrs);
+  const kept = x.shape.filter((_, d) => !axes.includes(d));
+  const outShape = keepDims ? backend_util.expandShapeToKeepDim(kept, axes) : kept;
+  const outSize = util.sizeFromShape(kept);
+  const reduce = util.sizeFromShape(x.shape) / Math.max(outSize, 1);
+  const v = wasm.values(x);
+  const out = new Float32Array(outSize);
+  if (axes.length === 0) {
+    out.set(v);
+  } else if (trailing) {
+    for (let i = 0; i < outSize; i++) {
+      let s = 0;
+      for (let j = 0, at = i * reduce; j < reduce; j++) s += v[at + j]!;
+      out[i] = s;
+    }
+  } else {
+    const acc = new Float64Array(outSize);
+    for (let r = 0; r < reduce; r++) {
+      for (let j = 0, at = r * outSize; j < outSize; j++) acc[j]! += v[at + j]!;
+    }
+    out.set(acc);
+  }
+  return wasm.makeTensorInfo(outShape, 'float32', out);
+};
+
+export const sumConfig: KernelConfig = { kernelName: Sum, backendName: WASM_BACKEND_NAME, kernelFunc: sum };
