@@ -1,38 +1,68 @@
-// Per-kernel time of one training step on one backend (tf.profile), to see where a step goes.
-//   pnpm --filter @layerwise/benchmarks profile-step [--only=layerwise-wasm relaxed-SIMD 1T] [--model=convnet] [--batch=128]
+// Per-kernel time of training steps on each backend: every kernel registered for the active
+// backend is wrapped with a timer (lighter than tf.profile, which also reads every output).
+//   pnpm --filter @layerwise/benchmarks profile-step [--only=relaxed-SIMD 1T] [--model=convnet] [--batch=128]
 import * as tf from '@tensorflow/tfjs-core';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { benchBackends } from './backends.js';
 import { buildModel, trainingStep } from './models.js';
 import type { ModelName } from './models.js';
+import { median, timeRepeated } from './stats.js';
 
 function arg(name: string, fallback: string): string {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 }
 
+/** Wraps every kernel of `backendName` with a timer; returns the totals and a function undoing it. */
+function instrument(backendName: string) {
+  const totals = new Map<string, { ms: number; calls: number }>();
+  const originals: KernelConfig[] = [];
+  for (const config of tf.getKernelsForBackend(backendName)) {
+    originals.push(config);
+    tf.unregisterKernel(config.kernelName, backendName);
+    tf.registerKernel({
+      ...config,
+      kernelFunc: (args) => {
+        const t0 = performance.now();
+        const out = config.kernelFunc(args);
+        const entry = totals.get(config.kernelName) ?? { ms: 0, calls: 0 };
+        entry.ms += performance.now() - t0;
+        entry.calls++;
+        totals.set(config.kernelName, entry);
+        return out;
+      },
+    });
+  }
+  const restore = () => {
+    for (const config of originals) {
+      tf.unregisterKernel(config.kernelName, backendName);
+      tf.registerKernel(config);
+    }
+  };
+  return { totals, restore };
+}
+
 async function main(): Promise<void> {
   const modelName = arg('model', 'mlp') as ModelName;
   const batch = Number(arg('batch', '128'));
+  const steps = Number(arg('steps', '10'));
   for (const backend of benchBackends()) {
+    if (backend.label.includes('cpu') && modelName === 'convnet') continue;
     await backend.activate();
     const model = buildModel(modelName);
     const step = trainingStep(model, batch);
     step();
     step();
-    const info = await tf.profile(() => {
-      step();
-    });
-    const byKernel = new Map<string, { ms: number; calls: number }>();
-    for (const kernel of info.kernels) {
-      const ms = Number(await kernel.kernelTimeMs);
-      const entry = byKernel.get(kernel.name) ?? { ms: 0, calls: 0 };
-      entry.ms += ms;
-      entry.calls++;
-      byKernel.set(kernel.name, entry);
-    }
-    const total = [...byKernel.values()].reduce((s, e) => s + e.ms, 0);
-    console.log(`\n## ${backend.label}: ${modelName}, batch ${batch}: ${total.toFixed(1)} ms in kernels`);
-    for (const [name, { ms, calls }] of [...byKernel].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
-      console.log(`${name.padEnd(24)} ${ms.toFixed(2).padStart(9)} ms  ${String(calls).padStart(4)} calls`);
+    const stepMs = median(timeRepeated(() => void step(), { warmup: 0, minReps: steps, maxReps: steps, budgetMs: 0 }));
+    const { totals, restore } = instrument(tf.getBackend());
+    for (let i = 0; i < steps; i++) step();
+    restore();
+    const inKernels = [...totals.values()].reduce((s, e) => s + e.ms, 0) / steps;
+    console.log(
+      `\n## ${backend.label}: ${modelName}, batch ${batch}: step ${stepMs.toFixed(2)} ms (median), ` +
+        `${inKernels.toFixed(2)} ms in kernels (mean of ${steps} steps)`,
+    );
+    for (const [name, { ms, calls }] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 16)) {
+      console.log(`${name.padEnd(24)} ${(ms / steps).toFixed(3).padStart(9)} ms  ${String(calls / steps).padStart(5)} calls/step`);
     }
     model.dispose();
   }

@@ -2,7 +2,8 @@
 // `heapBase()` and passes raw byte addresses (see src/wasm/abi.ts for the signatures).
 
 export { gemm, gemmStrided, packASize, packBSize } from './gemm';
-export { addInto } from './reduce';
+export { addInto, sumColumns } from './reduce';
+export { relu, step } from './unary';
 export { setGeometry } from './geometry';
 export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv';
 export { maxPool, avgPool, maxPoolGrad, avgPoolGrad } from './pool';

@@ -2,6 +2,7 @@ import { util } from '@tensorflow/tfjs-core';
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../backend/backend.js';
 import { columnRows, geometryCall } from './conv-geometry.js';
+import { scratchArg, scratchPerThread } from './scratch.js';
 import { splitRange, threadsFor } from './split.js';
 
 function isPointwise(info: backend_util.Conv2DInfo): boolean {
@@ -16,11 +17,29 @@ function patchSize(info: backend_util.Conv2DInfo): number {
   return info.filterHeight * info.filterWidth * info.inChannels;
 }
 
-/** Per-thread scratch for the convolutions: an im2col buffer and the two GEMM packing areas. */
-function scratch(backend: LayerwiseWasmBackend, info: backend_util.Conv2DInfo, gemmN: number, colRows: number) {
-  const { arena, exports } = backend.runtime;
-  const col = isPointwise(info) ? 0 : arena.alloc(colRows * patchSize(info) * 4);
-  return { col, packA: arena.alloc(exports.packASize()), packB: arena.alloc(exports.packBSize(gemmN)) };
+/**
+ * Per-thread scratch for the convolutions: an im2col buffer, the two GEMM packing areas and, when
+ * `partialSize` is given, a float buffer of that size (scratch words 0 to 3).
+ */
+function scratch(backend: LayerwiseWasmBackend, info: backend_util.Conv2DInfo, gemmN: number, colRows: number, partialSize = 0) {
+  const { runtime } = backend;
+  const { arena, exports } = runtime;
+  return scratchPerThread(runtime, () => {
+    const words = [
+      isPointwise(info) ? 0 : arena.alloc(colRows * patchSize(info) * 4),
+      arena.alloc(exports.packASize()),
+      arena.alloc(exports.packBSize(gemmN)),
+    ];
+    if (partialSize) words.push(arena.alloc(partialSize * 4));
+    return words;
+  });
+}
+
+const [COL, PACK_A, PACK_B, PARTIAL] = [0, 1, 2, 3].map(scratchArg) as [number, number, number, number];
+
+/** How many chunks to cut work for `threads` threads into (more than one each, to balance). */
+function chunksFor(threads: number): number {
+  return threads > 1 ? threads * 4 : 1;
 }
 
 /**
@@ -48,14 +67,11 @@ export function runConv2D(
   const co = info.outChannels;
   const threads = threadsFor(2 * rows * patchSize(info) * co, Math.ceil(rows / 4), runtime.threads);
   const colRows = columnRows(info);
-  const tasks = splitRange(rows, threads, 4).map(([r0, r1]) => {
-    const { col, packA, packB } = scratch(backend, info, co, colRows);
-    return [
-      geometryCall(info),
-      { fn: 'conv2d', args: [px, pf, co, py, pBias, act, r0, r1, col, colRows, packA, packB] } as const,
-    ];
-  });
-  runtime.run(tasks);
+  const chunks = splitRange(rows, chunksFor(threads), 4).map(([r0, r1]) => [
+    geometryCall(info),
+    { fn: 'conv2d', args: [px, pf, co, py, pBias, act, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
+  ]);
+  runtime.run({ chunks, scratch: scratch(backend, info, co, colRows) });
   return backend.makeTensorInfo(info.outShape, 'float32', arena.read(py, outSize));
 }
 
@@ -79,20 +95,16 @@ export function runConv2DBackpropInput(
   const flops = 2 * info.batchSize * info.outHeight * info.outWidth * kkc * co;
   const threads = threadsFor(flops, info.batchSize, runtime.threads);
   const colRows = columnRows(info);
-  const tasks = splitRange(info.batchSize, threads).map(([n0, n1]) => {
-    const { col, packA, packB } = scratch(backend, info, kkc, colRows);
-    return [
-      geometryCall(info),
-      { fn: 'conv2dBackpropInput', args: [pdy, pf, co, pdx, n0, n1, col, colRows, packA, packB] } as const,
-    ];
-  });
-  runtime.run(tasks);
+  const chunks = splitRange(info.batchSize, chunksFor(threads)).map(([n0, n1]) => [
+    geometryCall(info),
+    { fn: 'conv2dBackpropInput', args: [pdy, pf, co, pdx, n0, n1, COL, colRows, PACK_A, PACK_B] } as const,
+  ]);
+  runtime.run({ chunks, scratch: scratch(backend, info, kkc, colRows) });
   return backend.makeTensorInfo(info.inShape, 'float32', arena.read(pdx, inSize));
 }
 
 /**
- * Gradient of an NHWC convolution with respect to its filter. Threads take ranges of output rows,
- * each summing into its own copy of the filter gradient; the copies are added at the end.
+ * Gradient of an NHWC convolution with respect to its filter, over chunks of output rows.
  */
 export function runConv2DBackpropFilter(
   backend: LayerwiseWasmBackend,
@@ -111,18 +123,17 @@ export function runConv2DBackpropFilter(
   const pdy = arena.write(backend.values(dy));
   const rows = info.batchSize * info.outHeight * info.outWidth;
   const threads = threadsFor(2 * rows * size, Math.ceil(rows / 4), runtime.threads);
-  const ranges = splitRange(rows, threads, 4);
-  if (ranges.length === 0) ranges.push([0, 0]);
-  const partials = ranges.map(() => arena.alloc(size * 4));
+  const ranges = splitRange(rows, chunksFor(threads), 4);
   const colRows = columnRows(info);
-  const tasks = ranges.map(([r0, r1], t) => {
-    const { col, packA, packB } = scratch(backend, info, co, colRows);
-    return [
-      geometryCall(info),
-      { fn: 'conv2dBackpropFilter', args: [px, pdy, co, partials[t]!, 0, r0, r1, col, colRows, packA, packB] } as const,
-    ];
-  });
-  runtime.run(tasks);
+  // Each thread sums its chunks into its own zeroed copy of the gradient; the copies are added last.
+  const words = scratch(backend, info, co, colRows, size);
+  const partials = words.map((w) => w[3]!);
+  for (const p of partials) arena.zero(p, size);
+  const chunks = ranges.map(([r0, r1]) => [
+    geometryCall(info),
+    { fn: 'conv2dBackpropFilter', args: [px, pdy, co, PARTIAL, 1, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
+  ]);
+  runtime.run({ chunks, scratch: words });
   const dw = partials[0]!;
   runtime.call(partials.slice(1).map((p) => ({ fn: 'addInto', args: [dw, p, size] }) as const));
   return backend.makeTensorInfo(info.filterShape, 'float32', arena.read(dw, size));

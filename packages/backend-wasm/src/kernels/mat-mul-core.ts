@@ -2,6 +2,7 @@ import { broadcast_util, util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../backend/backend.js';
 import type { WasmCall } from '../wasm/abi.js';
+import { scratchArg, scratchPerThread } from './scratch.js';
 import { splitRange, threadsFor } from './split.js';
 
 /** The shapes of a batched matrix product, as tfjs' BatchMatMul defines them. */
@@ -116,8 +117,9 @@ export function runMatMul(
   }
 
   const [sa, sb] = shape.strides;
-  const strided = (b0: number, b1: number, rows: readonly [number, number], cols: readonly [number, number],
-    packA: number, packB: number): WasmCall => {
+  const packA = scratchArg(0);
+  const packB = scratchArg(1);
+  const strided = (b0: number, b1: number, rows: readonly [number, number], cols: readonly [number, number]): WasmCall => {
     const [i0, i1] = rows;
     const [j0, j1] = cols;
     const aOffset = transposeA ? i0 : i0 * lda;
@@ -132,21 +134,20 @@ export function runMatMul(
     };
   };
 
-  // Split by batch when there are enough products; else by columns (when m <= n, so each thread
-  // packs all of the smaller A) or by rows.
+  // One chunk per thread: by batch when there are enough products; else by columns (when
+  // m <= n, so each thread packs all of the smaller A) or by rows.
   const byBatch = batch >= runtime.threads;
   const byColumns = !byBatch && m <= n;
   const units = byBatch ? batch : byColumns ? Math.ceil(n / 8) : Math.ceil(m / 4);
   const threads = threadsFor(flops, units, runtime.threads);
   const ranges = byBatch ? splitRange(batch, threads) : splitRange(byColumns ? n : m, threads, byColumns ? 8 : 4);
   const widest = byColumns ? Math.max(...ranges.map(([s, e]) => e - s)) : n;
-  const work = ranges.map(() => [arena.alloc(exports.packASize()), arena.alloc(exports.packBSize(widest))] as const);
-  const tasks = ranges.map((range, t) => {
-    const [packA, packB] = work[t]!;
-    if (byBatch) return [strided(range[0], range[1], [0, m], [0, n], packA, packB)];
-    if (byColumns) return [strided(0, batch, [0, m], range, packA, packB)];
-    return [strided(0, batch, range, [0, n], packA, packB)];
+  const scratch = scratchPerThread(runtime, () => [arena.alloc(exports.packASize()), arena.alloc(exports.packBSize(widest))]);
+  const chunks = ranges.map((range) => {
+    if (byBatch) return [strided(range[0], range[1], [0, m], [0, n])];
+    if (byColumns) return [strided(0, batch, [0, m], range)];
+    return [strided(0, batch, range, [0, n])];
   });
-  runtime.run(tasks);
+  runtime.run({ chunks, scratch });
   return backend.makeTensorInfo(shape.outShape, 'float32', arena.read(pc, size));
 }

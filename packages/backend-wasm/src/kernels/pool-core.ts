@@ -3,6 +3,7 @@ import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../backend/backend.js';
 import type { WasmCallName } from '../wasm/abi.js';
 import { geometryCall } from './conv-geometry.js';
+import { scratchPerThread } from './scratch.js';
 import { splitRange, threadsFor } from './split.js';
 
 /** Which pooling export to run and how its arguments are laid out. */
@@ -32,10 +33,10 @@ export function runPool(
   // Pooling is memory-bound: one window element costs about as much time as ten GEMM flops.
   const threads = threadsFor(work * 10, info.batchSize, runtime.threads);
   const fn: WasmCallName = kind;
-  const tasks = splitRange(info.batchSize, threads).map(([n0, n1]) => {
+  const chunks = splitRange(info.batchSize, threads > 1 ? threads * 2 : 1).map(([n0, n1]) => {
     const args = kind === 'avgPoolGrad' ? [...pointers, out, scale, n0, n1] : [...pointers, out, n0, n1];
     return [geometryCall(info), { fn, args }];
   });
-  runtime.run(tasks);
+  runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
   return backend.makeTensorInfo(outShape, 'float32', arena.read(out, outSize));
 }

@@ -2,11 +2,18 @@ import { LayerwiseError } from '@layerwise/core';
 import { wasmCallNames } from '../wasm/abi.js';
 import type { WasmCall } from '../wasm/abi.js';
 import { importNodeBuiltin, isNode } from '../wasm/node-builtin.js';
+import { jobLayout as L } from './job-layout.js';
 import { workerSource } from './worker-source.js';
 
-const LINE = 16; // Int32 words per worker's control line (64 bytes)
-const SLOT_SIZE = 128; // Float64 words per worker's task slot
-const STALL_MS = 120_000; // a worker this late has died
+const STALL_MS = 120_000; // a job this late has a dead worker
+
+/** Work for the pool: chunks (lists of calls) any participant may run, and each one's scratch. */
+export interface Job {
+  /** The chunks, claimed one at a time by whichever participant is free. */
+  readonly chunks: readonly (readonly WasmCall[])[];
+  /** Scratch words (addresses) of each participant, main thread first; see `scratchArg`. */
+  readonly scratch: readonly (readonly number[])[];
+}
 
 interface WorkerHandle {
   postMessage(message: unknown): void;
@@ -23,19 +30,21 @@ interface NodeWorkerModule {
 type Ready = { type: 'ready' } | { type: 'error'; message: string };
 
 /**
- * Worker threads sharing the module's memory. The main thread posts one task (a list of calls)
- * per worker through shared control words, runs its own share, then spins until every worker
- * reports completion. Idle workers spin for `spinMicros` before sleeping in Atomics.wait, so
- * back-to-back kernels do not pay the 0.1-0.4 ms wake-up.
+ * Worker threads sharing the module's memory. A job's chunks go into shared memory; the main
+ * thread wakes the workers and claims chunks itself like any of them, so a worker that wakes late
+ * (or not at all, on a busy machine) only means the main thread does more. Idle workers spin for
+ * `spinMicros` before sleeping in Atomics.wait, so back-to-back kernels skip the 0.1-0.4 ms wake-up.
  */
 export class ThreadPool {
-  private generation = 0;
+  private jobId = 0;
+  private wake = 0;
+  private readonly args: number[] = [];
 
   private constructor(
     private readonly workers: WorkerHandle[],
     private readonly control: Int32Array,
-    private readonly slots: Float64Array,
-    private readonly pending: { count: number; calls: readonly (readonly WasmCall[])[] },
+    private readonly data: Float64Array,
+    private readonly fns: ((...args: number[]) => void)[],
   ) {}
 
   /** Whether this environment can start workers (Node's worker_threads, or Web Workers). */
@@ -44,17 +53,26 @@ export class ThreadPool {
     return typeof Worker !== 'undefined' && typeof Blob !== 'undefined' && typeof URL?.createObjectURL === 'function';
   }
 
-  /** Starts `size` workers on `module` and the shared `memory`; resolves once all instantiated. */
-  static async start(module: WebAssembly.Module, memory: WebAssembly.Memory, size: number, spinMicros: number): Promise<ThreadPool> {
-    const control = new SharedArrayBuffer(size * LINE * 4);
-    const slots = new SharedArrayBuffer(size * SLOT_SIZE * 8);
+  /**
+   * Starts `size` workers on `module` and the shared `memory`; `exports` are the main thread's
+   * instance of the same module. Resolves once every worker has instantiated it.
+   */
+  static async start(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    exports: WebAssembly.Exports,
+    size: number,
+    spinMicros: number,
+  ): Promise<ThreadPool> {
+    const control = new SharedArrayBuffer(L.CONTROL_WORDS * 4);
+    const job = new SharedArrayBuffer(L.JOB_WORDS * 8);
     const names = [...wasmCallNames];
     const workers: WorkerHandle[] = [];
     const ready: Promise<void>[] = [];
     const nodeWorkers = await importNodeBuiltin<NodeWorkerModule>('worker_threads');
     let blobUrl: string | undefined;
-    for (let index = 0; index < size; index++) {
-      const init = { module, memory, control, slots, index, names, slotSize: SLOT_SIZE, spinMicros };
+    for (let w = 0; w < size; w++) {
+      const init = { module, memory, control, job, participant: w + 1, names, spinMicros, layout: { ...L } };
       if (nodeWorkers) {
         const worker = new nodeWorkers.Worker(workerSource, { eval: true });
         worker.unref();
@@ -88,73 +106,106 @@ export class ThreadPool {
     } finally {
       if (blobUrl) URL.revokeObjectURL(blobUrl);
     }
-    return new ThreadPool(workers, new Int32Array(control), new Float64Array(slots), { count: 0, calls: [] });
+    const fns = names.map((name) => exports[name] as (...args: number[]) => void);
+    return new ThreadPool(workers, new Int32Array(control), new Float64Array(job), fns);
   }
 
-  /** Number of workers. */
+  /** Number of workers (participants besides the main thread). */
   get size(): number {
     return this.workers.length;
   }
 
-  /** Hands `tasks[i]` to worker i (at most one task per worker) and wakes the workers. */
-  post(tasks: readonly (readonly WasmCall[])[]): void {
-    if (tasks.length > this.workers.length) {
-      throw new LayerwiseError(`layerwise-wasm: ${tasks.length} tasks for ${this.workers.length} workers`);
+  /** Runs a job on the workers and the calling thread; returns when every chunk is done. */
+  run(job: Job): void {
+    const count = job.chunks.length;
+    if (count === 0) return;
+    const { control, data } = this;
+    this.encode(job);
+    Atomics.store(control, L.DONE, 0);
+    Atomics.store(control, L.ERROR, 0);
+    Atomics.store(control, L.CLAIM, this.jobId << L.INDEX_BITS);
+    if (count > 1) {
+      Atomics.store(control, L.WAKE, (this.wake = (this.wake % 0x3fffffff) + 1));
+      Atomics.notify(control, L.WAKE);
     }
-    const generation = ++this.generation;
-    tasks.forEach((calls, w) => {
-      this.encode(w, calls);
-      Atomics.store(this.control, w * LINE, generation);
-      Atomics.notify(this.control, w * LINE);
-    });
-    this.pending.count = tasks.length;
-    this.pending.calls = tasks;
-  }
-
-  /** Spins until the workers given the last {@link post} are done; throws if one failed. */
-  wait(): void {
-    const generation = this.generation;
+    let failure: unknown;
+    for (;;) {
+      const claim = Atomics.add(control, L.CLAIM, 1);
+      const index = claim & L.INDEX_MASK;
+      if (index >= count) break;
+      try {
+        this.runChunk(index);
+      } catch (error) {
+        failure ??= error;
+      }
+      Atomics.add(control, L.DONE, 1);
+    }
     const started = performance.now();
-    for (let w = 0; w < this.pending.count; w++) {
-      // Busy-wait: the main thread of a browser page may not block.
-      for (let spins = 1; Atomics.load(this.control, w * LINE + 1) !== generation; spins++) {
-        if ((spins & 0xfffff) === 0 && performance.now() - started > STALL_MS) {
-          throw new LayerwiseError(`layerwise-wasm: worker thread ${w} did not finish within ${STALL_MS / 1000} s`);
-        }
+    // Busy-wait for chunks still running on workers: the main thread of a page may not block.
+    for (let spins = 1; Atomics.load(control, L.DONE) !== count; spins++) {
+      if ((spins & 0xfffff) === 0 && performance.now() - started > STALL_MS) {
+        throw new LayerwiseError(`layerwise-wasm: worker threads did not finish within ${STALL_MS / 1000} s`);
       }
     }
-    for (let w = 0; w < this.pending.count; w++) {
-      if (Atomics.load(this.control, w * LINE + 2) !== 0) {
-        const names = this.pending.calls[w]!.map((c) => c.fn).join(', ');
-        throw new LayerwiseError(`layerwise-wasm: a worker thread failed while running ${names}`);
-      }
+    data[L.H_JOB] = -1;
+    if (failure !== undefined) throw failure;
+    if (Atomics.load(control, L.ERROR) !== 0) {
+      const names = [...new Set(job.chunks.flatMap((c) => c.map((call) => call.fn)))].join(', ');
+      throw new LayerwiseError(`layerwise-wasm: a worker thread failed while running ${names}`);
     }
-    this.pending.count = 0;
   }
 
   /** Stops every worker. */
   terminate(): void {
-    for (let w = 0; w < this.workers.length; w++) {
-      Atomics.store(this.control, w * LINE, -1);
-      Atomics.notify(this.control, w * LINE);
-    }
+    Atomics.store(this.control, L.WAKE, -1);
+    Atomics.notify(this.control, L.WAKE);
     for (const worker of this.workers) worker.terminate();
     this.workers.length = 0;
   }
 
-  private encode(w: number, calls: readonly WasmCall[]): void {
-    const slot = this.slots;
-    const base = w * SLOT_SIZE;
-    let at = base + 1;
-    for (const { fn, args } of calls) {
-      if (at + 2 + args.length > base + SLOT_SIZE) {
-        throw new LayerwiseError(`layerwise-wasm: too many call arguments for one worker task (${calls.length} calls)`);
-      }
-      slot[at] = wasmCallNames.indexOf(fn);
-      slot[at + 1] = args.length;
-      for (let i = 0; i < args.length; i++) slot[at + 2 + i] = args[i]!;
-      at += 2 + args.length;
+  private encode(job: Job): void {
+    const { data } = this;
+    const participants = this.workers.length + 1;
+    if (job.scratch.length !== participants) {
+      throw new LayerwiseError(`layerwise-wasm: a job needs scratch for ${participants} threads, got ${job.scratch.length}`);
     }
-    slot[base] = calls.length;
+    this.jobId = (this.jobId % 4095) + 1;
+    const perParticipant = Math.max(0, ...job.scratch.map((s) => s.length));
+    data[L.H_COUNT] = job.chunks.length;
+    data[L.H_PARTICIPANTS] = participants;
+    data[L.H_SCRATCH] = perParticipant;
+    job.scratch.forEach((words, p) => words.forEach((v, k) => (data[L.HEADER + p * perParticipant + k] = v)));
+    const offsets = L.HEADER + participants * perParticipant;
+    let at = offsets + job.chunks.length;
+    job.chunks.forEach((calls, i) => {
+      data[offsets + i] = at;
+      data[at++] = calls.length;
+      for (const { fn, args } of calls) {
+        if (at + 2 + args.length >= L.JOB_WORDS) throw new LayerwiseError('layerwise-wasm: job too large for the thread pool');
+        data[at] = wasmCallNames.indexOf(fn);
+        data[at + 1] = args.length;
+        for (let k = 0; k < args.length; k++) data[at + 2 + k] = args[k]!;
+        at += 2 + args.length;
+      }
+    });
+    data[L.H_JOB] = this.jobId;
+  }
+
+  private runChunk(index: number): void {
+    const { data, args } = this;
+    const perParticipant = data[L.H_SCRATCH]!;
+    let at = data[L.HEADER + data[L.H_PARTICIPANTS]! * perParticipant + index]!;
+    const calls = data[at++]!;
+    for (let c = 0; c < calls; c++) {
+      const fn = this.fns[data[at]!]!;
+      const n = data[at + 1]!;
+      args.length = n;
+      for (let k = 0; k < n; k++) {
+        const v = data[at + 2 + k]!;
+        args[k] = v < 0 ? data[L.HEADER - v - 1]! : v;
+      }
+      at += 2 + n;
+      fn(...args);
+    }
   }
 }

@@ -1,19 +1,15 @@
 /**
  * The source of a pool worker, as a string so it needs no file of its own: Node runs it with
  * `new Worker(source, { eval: true })`, browsers from a Blob URL. The worker instantiates the
- * module on the shared memory, then loops: spin on its generation counter for a while, sleep in
- * Atomics.wait when nothing comes, run the calls encoded in its slot, publish completion.
- *
- * Control words (Int32Array `control`, one 16-word line per worker w at w*16):
- *   [0] generation posted by the main thread (-1 = stop)   [1] generation completed
- *   [2] status of the last task: 0 ok, 1 failed
- * Task slot (Float64Array `slots`, SLOT_SIZE words per worker): call count, then per call
- * the function's index in `names`, its argument count, and its arguments.
+ * module on the shared memory and then serves jobs: it waits for the wake word to change
+ * (spinning for a while, then sleeping in Atomics.wait), claims chunks of the current job one at a
+ * time from the claim word, runs them, and counts them done. See job-layout.ts for the layout.
  */
 export const workerSource = String.raw`
 'use strict';
 function start(init) {
-  const { module, memory, control, slots, index, names, slotSize, spinMicros, post } = init;
+  const { module, memory, control, job, participant, names, spinMicros, layout, post } = init;
+  const L = layout;
   let instance;
   try {
     instance = new WebAssembly.Instance(module, { env: { memory } });
@@ -23,39 +19,46 @@ function start(init) {
   }
   const fns = names.map((name) => instance.exports[name]);
   const ctl = new Int32Array(control);
-  const slot = new Float64Array(slots, index * slotSize * 8, slotSize);
-  const G = index * 16, D = G + 1, S = G + 2;
+  const data = new Float64Array(job);
   post({ type: 'ready' });
   let seen = 0;
+  const args = [];
   for (;;) {
-    let gen = Atomics.load(ctl, G);
-    if (gen === seen) {
+    let wake = Atomics.load(ctl, L.WAKE);
+    if (wake === seen) {
       const t0 = performance.now();
-      while ((gen = Atomics.load(ctl, G)) === seen) {
-        if ((performance.now() - t0) * 1000 > spinMicros) {
-          Atomics.wait(ctl, G, seen);
+      while ((wake = Atomics.load(ctl, L.WAKE)) === seen) {
+        if ((performance.now() - t0) * 1000 > spinMicros) Atomics.wait(ctl, L.WAKE, seen);
+      }
+    }
+    if (wake < 0) return;
+    seen = wake;
+    for (;;) {
+      const claim = Atomics.add(ctl, L.CLAIM, 1);
+      if ((claim >>> L.INDEX_BITS) !== data[L.H_JOB]) break;
+      const index = claim & L.INDEX_MASK;
+      if (index >= data[L.H_COUNT]) break;
+      try {
+        const perParticipant = data[L.H_SCRATCH];
+        const scratchAt = L.HEADER + participant * perParticipant;
+        let at = data[L.HEADER + data[L.H_PARTICIPANTS] * perParticipant + index];
+        const calls = data[at++];
+        for (let c = 0; c < calls; c++) {
+          const fn = fns[data[at]];
+          const n = data[at + 1];
+          args.length = n;
+          for (let i = 0; i < n; i++) {
+            const v = data[at + 2 + i];
+            args[i] = v < 0 ? data[scratchAt - v - 1] : v;
+          }
+          at += 2 + n;
+          fn.apply(null, args);
         }
+      } catch (error) {
+        Atomics.store(ctl, L.ERROR, 1);
       }
+      Atomics.add(ctl, L.DONE, 1);
     }
-    if (gen < 0) return;
-    seen = gen;
-    let status = 0;
-    try {
-      const count = slot[0];
-      let at = 1;
-      for (let c = 0; c < count; c++) {
-        const fn = fns[slot[at]];
-        const n = slot[at + 1];
-        const args = [];
-        for (let i = 0; i < n; i++) args.push(slot[at + 2 + i]);
-        at += 2 + n;
-        fn.apply(null, args);
-      }
-    } catch (error) {
-      status = 1;
-    }
-    Atomics.store(ctl, S, status);
-    Atomics.store(ctl, D, gen);
   }
 }
 if (typeof require === 'function' && typeof self === 'undefined') {

@@ -18,6 +18,9 @@ export interface WasmExports {
     beta: number, bias: number, act: number, packA: number, packB: number,
   ): void;
   addInto(dst: number, src: number, n: number): void;
+  sumColumns(x: number, rows: number, cols: number, out: number, acc: number): void;
+  relu(x: number, y: number, n: number): void;
+  step(x: number, y: number, n: number, alpha: number): void;
   setGeometry(
     h: number, w: number, c: number, kh: number, kw: number, sh: number, sw: number,
     dh: number, dw: number, pt: number, pl: number, oh: number, ow: number,
@@ -48,6 +51,9 @@ export const wasmCallNames: readonly WasmCallName[] = [
   'gemm',
   'gemmStrided',
   'addInto',
+  'sumColumns',
+  'relu',
+  'step',
   'setGeometry',
   'conv2d',
   'conv2dBackpropInput',

@@ -6,6 +6,7 @@ import { sharedMaxPages, wasmBinaries } from './binaries.generated.js';
 import { chooseVariant, detectFeatures, enableV8RelaxedSimd } from './features.js';
 import type { WasmFeatures, WasmVariant } from './features.js';
 import { ThreadPool } from '../threads/thread-pool.js';
+import type { Job } from '../threads/thread-pool.js';
 
 /** How the runtime was set up: which module variant runs, on how many threads, and why. */
 export interface WasmRuntimeInfo {
@@ -77,7 +78,7 @@ export class WasmRuntime {
     let pool: ThreadPool | undefined;
     if (shared) {
       try {
-        pool = await ThreadPool.start(module, memory, threads - 1, options.spinMicros);
+        pool = await ThreadPool.start(module, memory, instance.exports, threads - 1, options.spinMicros);
       } catch (error) {
         threadsNote = `worker threads failed to start: ${(error as Error).message}`;
         threads = 1;
@@ -94,22 +95,21 @@ export class WasmRuntime {
   }
 
   /**
-   * Runs one list of calls per thread and returns when all are done: `tasks[0]` on the calling
-   * thread, the others on workers. Tasks must touch disjoint memory (or only read shared inputs).
+   * Runs a job: its chunks are shared out between the calling thread and the workers (with one
+   * thread, all run here). Chunks must write disjoint memory, apart from per-participant scratch.
    */
-  run(tasks: readonly (readonly WasmCall[])[]): void {
-    if (tasks.length > this.threads) {
-      throw new LayerwiseError(`layerwise-wasm: ${tasks.length} tasks for ${this.threads} threads`);
+  run(job: Job): void {
+    if (this.pool && job.chunks.length > 1) {
+      this.pool.run(job);
+      return;
     }
-    if (tasks.length > 1) this.pool!.post(tasks.slice(1));
-    try {
-      if (tasks[0]) this.call(tasks[0]);
-    } finally {
-      if (tasks.length > 1) this.pool!.wait();
+    const scratch = job.scratch[0] ?? [];
+    for (const chunk of job.chunks) {
+      this.call(chunk.map(({ fn, args }) => ({ fn, args: args.map((v) => (v < 0 ? scratch[-v - 1]! : v)) })));
     }
   }
 
-  /** Runs calls on the calling thread. */
+  /** Runs calls on the calling thread (no scratch references). */
   call(calls: readonly WasmCall[]): void {
     const exports = this.exports as unknown as Record<string, (...args: number[]) => void>;
     for (const { fn, args } of calls) exports[fn]!(...args);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom, useBackend } from '@layerwise/core';
 import { registerWasmBackend } from '../../backend/register.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
-import { compareWithCpu, randomValues } from '../../testing/compare.js';
+import { compareWithCpu, randomValues, runOn } from '../../testing/compare.js';
 import { planBroadcast } from './broadcast-plan.js';
 
 const random = new SeededRandom(99);
@@ -72,6 +72,7 @@ describe('elementwise kernels against tfjs-backend-cpu', () => {
     const xv = values([5, 7]);
     xv[3] = NaN;
     xv[4] = 0;
+    xv[5] = -0;
     const result = await compareWithCpu(WASM_BACKEND_NAME, () => {
       const x = tf.tensor2d(xv, [5, 7]);
       return [tf.relu(x), tf.step(x), tf.step(x, 0.25)];
@@ -89,6 +90,11 @@ describe('elementwise kernels against tfjs-backend-cpu', () => {
     [[4, 3, 3, 8], [1, 2], false],
     [[4, 3, 5], undefined, false],
     [[4, 3, 5], [], false],
+    [[300, 7], 0, false],
+    [[2, 0, 3], 1, false],
+    [[0, 3], 0, false],
+    [[3, 0], 0, false],
+    [[3, 0], 1, true],
   ];
   for (const [shape, axis, keepDims] of sums) {
     it(`sum of [${shape}] over ${JSON.stringify(axis)}, keepDims=${keepDims}`, async () => {
@@ -100,8 +106,10 @@ describe('elementwise kernels against tfjs-backend-cpu', () => {
       await tf.setBackend(WASM_BACKEND_NAME);
       const actualShape = tf.tidy(() => tf.sum(tf.tensor(xv, shape), axis, keepDims).shape);
       expect(actualShape).toEqual(expectedShape);
-      const result = await compareWithCpu(WASM_BACKEND_NAME, () => tf.sum(tf.tensor(xv, shape), axis, keepDims), 1);
-      expect(result).toEqual([]);
+      // Same float64 accumulation in the same order as cpu: identical results.
+      const [expected] = await runOn('cpu', () => tf.sum(tf.tensor(xv, shape), axis, keepDims));
+      const [actual] = await runOn(WASM_BACKEND_NAME, () => tf.sum(tf.tensor(xv, shape), axis, keepDims));
+      expect(Array.from(actual!)).toEqual(Array.from(expected!));
     });
   }
 });

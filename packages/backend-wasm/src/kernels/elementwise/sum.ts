@@ -4,9 +4,9 @@ import type { LayerwiseWasmBackend } from '../../backend/backend.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
 
 /**
- * Sum of float32 data over leading axes (a bias gradient: [N, H, W, C] summed to [C]) or trailing
- * axes, read in place; tfjs-backend-cpu transposes first to move the summed axes last. Sums in
- * float64 in cpu's order, so results are identical. Other axes and dtypes go to cpu.
+ * Sum of float32 data over leading axes (a bias gradient: [N, H, W, C] summed to [C]; column sums
+ * in the module) or trailing axes (JS loop), without tfjs-backend-cpu's transpose. Sums in float64
+ * in cpu's order, so results are identical. Other axes and dtypes go to cpu.
  */
 export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
   const { x } = inputs as { x: TensorInfo };
@@ -33,11 +33,13 @@ export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
       out[i] = s;
     }
   } else {
-    const acc = new Float64Array(outSize);
-    for (let r = 0; r < reduce; r++) {
-      for (let j = 0, at = r * outSize; j < outSize; j++) acc[j]! += v[at + j]!;
-    }
-    out.set(acc);
+    // Leading axes: column sums in the module, float64 accumulators, four columns at a time.
+    const { arena, exports } = wasm.runtime;
+    arena.reset();
+    const px = arena.write(v);
+    const pOut = arena.alloc(outSize * 4);
+    exports.sumColumns(px, reduce, outSize, pOut, arena.alloc(outSize * 8));
+    return wasm.makeTensorInfo(outShape, 'float32', arena.read(pOut, outSize));
   }
   return wasm.makeTensorInfo(outShape, 'float32', out);
 };
