@@ -1,3 +1,4 @@
-import { defineConfig } from 'tsup';
+import { layerwiseConfig } from '../../tsup.base';
 
-export default defineConfig({ entry: ['src/main.ts'], format: ['esm'], target: 'es2022', platform: 'node', clean: true });
+// An application, not a library: one ESM entry for Node, no declarations.
+export default layerwiseConfig({ entry: ['src/main.ts'], format: ['esm'], dts: false, sourcemap: false, platform: 'node' });

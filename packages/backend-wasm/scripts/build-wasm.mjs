@@ -6,7 +6,7 @@
 //   simd / relaxed-simd                 imported non-shared memory (one thread)
 //   simd-shared / relaxed-simd-shared   imported shared memory (worker threads)
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -87,8 +87,12 @@ async function main() {
     process.stdout.write(`build:wasm ${variant.key}: ${bytes.length} bytes\n`);
   }
   lines.push('};', '');
+  // Write then rename, so a concurrent build (turbo runs build and typecheck in parallel) never
+  // reads a half-written file.
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, lines.join('\n'));
+  const temporary = `${outFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, lines.join('\n'));
+  renameSync(temporary, outFile);
 }
 
 main().catch((error) => {

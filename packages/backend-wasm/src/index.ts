@@ -1,4 +1,5 @@
 export { registerWasmBackend } from './backend/register.js';
+export { defaultThreadCount } from './backend/default-threads.js';
 export type { WasmBackendOptions } from './backend/register.js';
 export { WASM_BACKEND_NAME } from './backend/backend-name.js';
 export { LayerwiseWasmBackend } from './backend/backend.js';

@@ -1,20 +1,28 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { backend_util, DataType, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { WasmRuntime, WasmRuntimeInfo } from '../wasm/runtime.js';
 import { WASM_BACKEND_NAME } from './backend-name.js';
+import { BufferPool } from './buffer-pool.js';
+
+type DataId = object;
 
 /**
  * The layerwise-wasm backend: tfjs-backend-cpu's backend (tensors live in JavaScript typed arrays,
  * every cpu kernel works unchanged) whose heavy kernels run in a WebAssembly SIMD module.
  */
 export class LayerwiseWasmBackend extends MathBackendCPU {
+  private readonly pool: BufferPool;
+
   constructor(
     /** The WebAssembly module, its memory and threads. */
     readonly runtime: WasmRuntime,
     private readonly cpuKernels: ReadonlyMap<string, KernelFunc>,
+    /** Bytes of released output arrays kept for reuse (0: none). */
+    bufferPoolBytes = 0,
   ) {
     super();
+    this.pool = new BufferPool(bufferPoolBytes);
     // MathBackendCPU's first write in Node prints advice to install tfjs-node, meant for its own
     // JavaScript kernels; it does not apply here.
     Reflect.set(this, 'firstUse', false);
@@ -23,6 +31,55 @@ export class LayerwiseWasmBackend extends MathBackendCPU {
   /** Which module variant runs, on how many threads, and the engine's detected features. */
   get info(): WasmRuntimeInfo {
     return this.runtime.info;
+  }
+
+  /**
+   * A float32 array of `length` for a kernel's output, recycled from released outputs when one of
+   * that size is free. Its contents are arbitrary: the kernel must write every element.
+   */
+  output(length: number): Float32Array {
+    return this.pool.take(length);
+  }
+
+  /** Bytes of released output arrays currently kept for reuse. */
+  get pooledBytes(): number {
+    return this.pool.pooledBytes;
+  }
+
+  /** Copies `length` floats at `address` of the module's memory into a new output array. */
+  readOutput(address: number, length: number): Float32Array {
+    const out = this.pool.take(length);
+    this.runtime.arena.readInto(address, out);
+    return out;
+  }
+
+  override write(values: backend_util.BackendValues, shape: number[], dtype: DataType): DataId {
+    const dataId = super.write(values, shape, dtype);
+    this.pool.retain(values);
+    return dataId;
+  }
+
+  override move(dataId: DataId, values: backend_util.BackendValues, shape: number[], dtype: DataType, refCount: number): void {
+    const previous = this.data.has(dataId) ? this.data.get(dataId).values : undefined;
+    super.move(dataId, values, shape, dtype, refCount);
+    this.pool.retain(values);
+    this.pool.release(previous);
+  }
+
+  override disposeData(dataId: DataId, force = false): boolean {
+    const values = this.data.has(dataId) ? this.data.get(dataId).values : undefined;
+    const released = super.disposeData(dataId, force);
+    if (!this.data.has(dataId)) this.pool.release(values);
+    return released;
+  }
+
+  /**
+   * A tensor's values. Arrays the kernels may recycle are copied, so what `dataSync()` and `data()`
+   * return stays valid after the tensor is disposed.
+   */
+  override readSync(dataId: DataId): backend_util.BackendValues {
+    const values = super.readSync(dataId);
+    return this.pool.owns(values) ? values.slice() : values;
   }
 
   /** A float32 tensor's values. */
@@ -47,6 +104,7 @@ export class LayerwiseWasmBackend extends MathBackendCPU {
 
   override dispose(): void {
     super.dispose();
+    this.pool.clear();
     this.runtime.dispose();
   }
 }

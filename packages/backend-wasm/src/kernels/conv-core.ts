@@ -72,7 +72,7 @@ export function runConv2D(
     { fn: 'conv2d', args: [px, pf, co, py, pBias, act, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
   ]);
   runtime.run({ chunks, scratch: scratch(backend, info, co, colRows) });
-  return backend.makeTensorInfo(info.outShape, 'float32', arena.read(py, outSize));
+  return backend.makeTensorInfo(info.outShape, 'float32', backend.readOutput(py, outSize));
 }
 
 /** Gradient of an NHWC convolution with respect to its input, split over threads by image. */
@@ -100,7 +100,7 @@ export function runConv2DBackpropInput(
     { fn: 'conv2dBackpropInput', args: [pdy, pf, co, pdx, n0, n1, COL, colRows, PACK_A, PACK_B] } as const,
   ]);
   runtime.run({ chunks, scratch: scratch(backend, info, kkc, colRows) });
-  return backend.makeTensorInfo(info.inShape, 'float32', arena.read(pdx, inSize));
+  return backend.makeTensorInfo(info.inShape, 'float32', backend.readOutput(pdx, inSize));
 }
 
 /**
@@ -136,5 +136,5 @@ export function runConv2DBackpropFilter(
   runtime.run({ chunks, scratch: words });
   const dw = partials[0]!;
   runtime.call(partials.slice(1).map((p) => ({ fn: 'addInto', args: [dw, p, size] }) as const));
-  return backend.makeTensorInfo(info.filterShape, 'float32', arena.read(dw, size));
+  return backend.makeTensorInfo(info.filterShape, 'float32', backend.readOutput(dw, size));
 }

@@ -1,7 +1,7 @@
 import { util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../backend/backend.js';
-import { Activation, activationCode } from '../wasm/abi.js';
+import { activationCode } from '../wasm/abi.js';
 
 /** What the module's epilogue can do for a fused op: a per-channel bias and an activation code. */
 export interface Epilogue {
@@ -82,5 +82,3 @@ function activate(
       throw new Error(`Activation ${activation} has not been implemented for the layerwise-wasm backend.`);
   }
 }
-
-export { Activation };

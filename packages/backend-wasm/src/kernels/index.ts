@@ -9,14 +9,15 @@ import { fusedConv2dConfig } from './fused-conv2d.js';
 import { fusedMatMulConfig } from './fused-mat-mul.js';
 import { maxPoolConfig } from './max-pool.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
-import { addConfig, multiplyConfig, subConfig } from './elementwise/binary.js';
+import { addConfig, multiplyConfig, realDivConfig, subConfig } from './elementwise/binary.js';
+import { negConfig, sqrtConfig, squareConfig } from './elementwise/unary-loops.js';
 import { sumConfig } from './elementwise/sum.js';
 import { reluConfig, stepConfig } from './elementwise/unary.js';
 
 /**
- * Every kernel this backend implements itself: the matrix products, convolutions and pooling in
- * WebAssembly, the elementwise ops a training step is full of as tight float32 JS loops. The
- * rest come from tfjs-backend-cpu.
+ * Every kernel this backend implements itself: the matrix products, convolutions, pooling, relu,
+ * step and bias-gradient sums in WebAssembly, the other elementwise ops a training step is full
+ * of as tight float32 JS loops. The rest come from tfjs-backend-cpu.
  */
 export const wasmKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
@@ -32,6 +33,10 @@ export const wasmKernelConfigs: readonly KernelConfig[] = [
   addConfig,
   subConfig,
   multiplyConfig,
+  realDivConfig,
+  squareConfig,
+  sqrtConfig,
+  negConfig,
   reluConfig,
   stepConfig,
   sumConfig,

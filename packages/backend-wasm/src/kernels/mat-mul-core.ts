@@ -113,7 +113,7 @@ export function runMatMul(
       exports.gemm(+transposeA, +transposeB, m, n, k, pa + ia * aSize * 4, lda, pb + ib * bSize * 4, ldb,
         pc + i * cSize * 4, n, 0, pBias, act, packA, packB);
     }
-    return backend.makeTensorInfo(shape.outShape, 'float32', arena.read(pc, size));
+    return backend.makeTensorInfo(shape.outShape, 'float32', backend.readOutput(pc, size));
   }
 
   const [sa, sb] = shape.strides;
@@ -149,5 +149,5 @@ export function runMatMul(
     return [strided(0, batch, range, [0, n])];
   });
   runtime.run({ chunks, scratch });
-  return backend.makeTensorInfo(shape.outShape, 'float32', arena.read(pc, size));
+  return backend.makeTensorInfo(shape.outShape, 'float32', backend.readOutput(pc, size));
 }

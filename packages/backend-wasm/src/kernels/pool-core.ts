@@ -38,5 +38,5 @@ export function runPool(
     return [geometryCall(info), { fn, args }];
   });
   runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
-  return backend.makeTensorInfo(outShape, 'float32', arena.read(out, outSize));
+  return backend.makeTensorInfo(outShape, 'float32', backend.readOutput(out, outSize));
 }

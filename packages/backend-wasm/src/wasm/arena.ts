@@ -1,3 +1,5 @@
+import { LayerwiseError } from '@layerwise/core';
+
 const PAGE = 65536;
 const ALIGN = 64;
 
@@ -29,9 +31,20 @@ export class Arena {
   /** Allocates `bytes` bytes, 64-byte aligned, growing the memory if needed; returns the address. */
   alloc(bytes: number): number {
     const at = alignUp(this.top);
-    this.top = at + Math.max(bytes, 0);
+    const top = at + Math.max(bytes, 0);
     const size = this.memory.buffer.byteLength;
-    if (this.top > size) this.memory.grow(Math.ceil((this.top - size) / PAGE));
+    if (top > size) {
+      try {
+        this.memory.grow(Math.ceil((top - size) / PAGE));
+      } catch (error) {
+        const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+        throw new LayerwiseError(
+          `layerwise-wasm: a kernel needs ${mb(top)} of WebAssembly memory; it has ${mb(size)} and cannot grow enough ` +
+            `(${(error as Error).message}). Use smaller batches, or the cpu backend for this model.`,
+        );
+      }
+    }
+    this.top = top;
     return at;
   }
 
@@ -47,6 +60,11 @@ export class Arena {
   /** A copy of the `length` floats at `address`. */
   read(address: number, length: number): Float32Array {
     return this.f32().slice(address >>> 2, (address >>> 2) + length);
+  }
+
+  /** Copies `out.length` floats at `address` into `out`. */
+  readInto(address: number, out: Float32Array): void {
+    out.set(this.f32().subarray(address >>> 2, (address >>> 2) + out.length));
   }
 
   /** Sets `length` floats at `address` to zero. */

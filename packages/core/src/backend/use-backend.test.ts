@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { backendReport, useBackend } from './use-backend.js';
 
 describe('useBackend', () => {
-  it("'auto' picks the WebAssembly backend here and says why", async () => {
+  it("'auto' picks the first available WebAssembly backend and says why", async () => {
+    // @layerwise/backend-wasm is tried first; whether it loads here depends on its build having
+    // run (its own tests check that 'auto' picks it), tfjs-backend-wasm comes next.
     const report = await useBackend('auto');
-    expect(report.name).toBe('wasm');
-    expect(report.reason).toContain('auto');
-    expect(tf.getBackend()).toBe('wasm');
+    expect(['layerwise-wasm', 'wasm']).toContain(report.name);
+    expect(report.reason).toContain('auto: first available of layerwise-wasm, wasm, cpu');
+    expect(tf.getBackend()).toBe(report.name);
     expect(backendReport()).toEqual(report);
   });
 
@@ -27,6 +29,6 @@ describe('useBackend', () => {
   });
 
   it('names the unknown backend and lists the known ones', async () => {
-    await expect(useBackend('tpu')).rejects.toThrow(/unknown backend 'tpu'\. Known backends: wasm, cpu/);
+    await expect(useBackend('tpu')).rejects.toThrow(/unknown backend 'tpu'\. Known backends: layerwise-wasm, wasm, cpu/);
   });
 });

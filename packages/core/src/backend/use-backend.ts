@@ -12,8 +12,25 @@ export interface BackendProvider {
   load(): Promise<unknown>;
 }
 
+/** What `useBackend` needs of `@layerwise/backend-wasm`. */
+interface LayerwiseWasmModule {
+  registerWasmBackend(options: { threads?: number; enableV8RelaxedSimdFlag?: boolean }): boolean;
+  defaultThreadCount(): Promise<number>;
+}
+
+/**
+ * Loads Layerwise's own WebAssembly SIMD backend when the application installed it. The
+ * specifier is a variable so that neither TypeScript nor bundlers require the optional package.
+ */
+async function loadLayerwiseWasm(): Promise<void> {
+  const specifier = '@layerwise/backend-wasm';
+  const module = (await import(/* @vite-ignore */ specifier)) as LayerwiseWasmModule;
+  module.registerWasmBackend({ threads: await module.defaultThreadCount(), enableV8RelaxedSimdFlag: true });
+}
+
 /** The backends `useBackend` knows how to load, in the order `'auto'` tries them. */
 export const knownBackends: readonly BackendProvider[] = [
+  { name: 'layerwise-wasm', packageName: '@layerwise/backend-wasm', load: loadLayerwiseWasm },
   { name: 'wasm', packageName: '@tensorflow/tfjs-backend-wasm', load: () => import('@tensorflow/tfjs-backend-wasm') },
   { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ];
@@ -52,9 +69,11 @@ async function tryProvider(provider: BackendProvider): Promise<string | undefine
 /**
  * Chooses the tensor backend and makes it ready for training (gradients registered).
  *
- * - `'auto'` tries the known backends in order (the WebAssembly backend, then the plain CPU
- *   backend) and uses the first that loads and initialises.
- * - A known name (`'wasm'`, `'cpu'`) loads that backend's package if needed.
+ * - `'auto'` tries the known backends in order — Layerwise's WebAssembly SIMD backend
+ *   (`@layerwise/backend-wasm`, on every core; it switches on V8's relaxed-SIMD flag in Node 20),
+ *   then tfjs-backend-wasm, then tfjs-backend-cpu — and uses the first that is installed, loads
+ *   and initialises.
+ * - A known name (`'layerwise-wasm'`, `'wasm'`, `'cpu'`) loads that backend's package if needed.
  * - Any other name must be a backend already registered with tfjs-core (for instance by
  *   importing `@tensorflow/tfjs-backend-webgl` yourself).
  *

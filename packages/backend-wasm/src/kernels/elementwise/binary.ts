@@ -1,8 +1,8 @@
-import { Add, Multiply, Sub } from '@tensorflow/tfjs-core';
+import { Add, Multiply, RealDiv, Sub } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../../backend/backend.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
-import { addLoop, mulLoop, subLoop } from './binary-loops.js';
+import { addLoop, divLoop, mulLoop, subLoop } from './binary-loops.js';
 import { planBroadcast } from './broadcast-plan.js';
 
 type Loop = typeof addLoop;
@@ -19,7 +19,7 @@ function binaryKernel(kernelName: string, loop: Loop): KernelFunc {
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return wasm.runCpuKernel(kernelName, inputs, attrs);
     const { outShape, plan } = planBroadcast(a.shape, b.shape);
     if (plan.kind === 'other') return wasm.runCpuKernel(kernelName, inputs, attrs);
-    return wasm.makeTensorInfo(outShape, 'float32', loop(wasm.values(a), wasm.values(b), plan));
+    return wasm.makeTensorInfo(outShape, 'float32', loop(wasm.values(a), wasm.values(b), plan, wasm.output(plan.size)));
   };
 }
 
@@ -29,4 +29,9 @@ export const multiplyConfig: KernelConfig = {
   kernelName: Multiply,
   backendName: WASM_BACKEND_NAME,
   kernelFunc: binaryKernel(Multiply, mulLoop),
+};
+export const realDivConfig: KernelConfig = {
+  kernelName: RealDiv,
+  backendName: WASM_BACKEND_NAME,
+  kernelFunc: binaryKernel(RealDiv, divLoop),
 };

@@ -47,7 +47,7 @@ describe('elementwise kernels against tfjs-backend-cpu', () => {
         () => {
           const a = tf.tensor(av, aShape);
           const b = tf.tensor(bv, bShape);
-          return [tf.add(a, b), tf.sub(a, b), tf.mul(a, b), tf.sub(b, a)];
+          return [tf.add(a, b), tf.sub(a, b), tf.mul(a, b), tf.sub(b, a), tf.div(a, b), tf.div(b, a)];
         },
         1,
       );
@@ -65,6 +65,17 @@ describe('elementwise kernels against tfjs-backend-cpu', () => {
       },
       1,
     );
+    expect(result).toEqual([]);
+  });
+
+  it('square, sqrt and neg, NaN and negatives included', async () => {
+    const xv = values([9, 5]);
+    xv[7] = NaN;
+    xv[8] = -0;
+    const result = await compareWithCpu(WASM_BACKEND_NAME, () => {
+      const x = tf.tensor2d(xv, [9, 5]);
+      return [tf.square(x), tf.sqrt(x), tf.sqrt(tf.abs(x)), tf.neg(x)];
+    }, 1);
     expect(result).toEqual([]);
   });
 

@@ -23,25 +23,27 @@ export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
   const outSize = util.sizeFromShape(kept);
   const reduce = util.sizeFromShape(x.shape) / Math.max(outSize, 1);
   const v = wasm.values(x);
-  const out = new Float32Array(outSize);
   if (axes.length === 0) {
+    const out = wasm.output(outSize);
     out.set(v);
-  } else if (trailing) {
+    return wasm.makeTensorInfo(outShape, 'float32', out);
+  }
+  if (trailing) {
+    const out = wasm.output(outSize);
     for (let i = 0; i < outSize; i++) {
       let s = 0;
       for (let j = 0, at = i * reduce; j < reduce; j++) s += v[at + j]!;
       out[i] = s;
     }
-  } else {
-    // Leading axes: column sums in the module, float64 accumulators, four columns at a time.
-    const { arena, exports } = wasm.runtime;
-    arena.reset();
-    const px = arena.write(v);
-    const pOut = arena.alloc(outSize * 4);
-    exports.sumColumns(px, reduce, outSize, pOut, arena.alloc(outSize * 8));
-    return wasm.makeTensorInfo(outShape, 'float32', arena.read(pOut, outSize));
+    return wasm.makeTensorInfo(outShape, 'float32', out);
   }
-  return wasm.makeTensorInfo(outShape, 'float32', out);
+  // Leading axes: column sums in the module, float64 accumulators, four columns at a time.
+  const { arena, exports } = wasm.runtime;
+  arena.reset();
+  const px = arena.write(v);
+  const pOut = arena.alloc(outSize * 4);
+  exports.sumColumns(px, reduce, outSize, pOut, arena.alloc(outSize * 8));
+  return wasm.makeTensorInfo(outShape, 'float32', wasm.readOutput(pOut, outSize));
 };
 
 export const sumConfig: KernelConfig = { kernelName: Sum, backendName: WASM_BACKEND_NAME, kernelFunc: sum };

@@ -14,7 +14,7 @@ function runUnary(backend: LayerwiseWasmBackend, x: TensorInfo, fn: 'relu' | 'st
   const p = arena.write(backend.values(x));
   if (fn === 'relu') exports.relu(p, p, size);
   else exports.step(p, p, size, extra[0]!);
-  return backend.makeTensorInfo(x.shape, 'float32', arena.read(p, size));
+  return backend.makeTensorInfo(x.shape, 'float32', backend.readOutput(p, size));
 }
 
 /** Relu on float32 in the module (`x < 0 ? 0 : x`, NaN and -0 kept, as cpu); other dtypes go to cpu. */
