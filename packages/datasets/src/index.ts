@@ -17,5 +17,6 @@ export { toTensors } from './mnist/tensors.js';
 export type { MnistTensors, ToTensorsOptions } from './mnist/tensors.js';
 export { toBatches } from './mnist/batches.js';
 export * from './pipeline/index.js';
+export * from './images/index.js';
 export type { MnistBatches, ToBatchesOptions } from './mnist/batches.js';
 export type { EncodeOptions, LabelDtype } from './mnist/encode.js';

@@ -31,7 +31,12 @@ export async function* mapAsyncOp<T, U>(source: AsyncIterable<T>, fn: (element: 
       while (!done && pending.length < concurrency) {
         const r = await it.next();
         if (r.done) done = true;
-        else pending.push(fn(r.value).then((output) => ({ input: r.value, output })));
+        else {
+          const job = fn(r.value).then((output) => ({ input: r.value, output }));
+          // Rejections are seen when the job's turn comes; until then, keep Node from calling them unhandled.
+          job.catch(() => undefined);
+          pending.push(job);
+        }
       }
       const next = pending.shift();
       if (!next) return;
