@@ -1,11 +1,13 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { BatchSource, CallbackModel, Logs, Optimizer } from '@layerwise/core';
+import type { Batch, BatchSource, CallbackModel, Logs, Optimizer } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import { Layer, type LayerWeight } from '../engine/layer.js';
 import { compileModel, type CompiledModel, type CompileOptions } from '../training/compile.js';
 import { evaluateModel, type EvaluateOptions } from '../training/evaluate.js';
 import { fitModel, type FitOptions, type FitResult } from '../training/fit.js';
 import { predictModel, type PredictOptions } from '../training/predict.js';
+import { onBatch, type OnBatchOptions } from '../training/on-batch.js';
+import { trainStep, type StepResult } from '../training/train-step.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
 
 /**
@@ -69,6 +71,30 @@ export abstract class Model extends Layer implements CallbackModel {
   fit(data: BatchSource, options?: FitOptions): Promise<FitResult>;
   fit(xOrData: Tensor | BatchSource, yOrOptions?: Tensor | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
     return fitModel(this, xOrData, yOrOptions, maybeOptions);
+  }
+
+  /**
+   * One training step on a batch, as Keras' `train_step`: `fit` calls it for every batch. Override
+   * it to customise training (a GAN's two updates, gradient tricks); return the batch's mean loss
+   * (a scalar the caller disposes) and the batch size, and update `compiled.metrics` yourself.
+   */
+  trainStep(batch: Batch): StepResult {
+    return trainStep(this, batch);
+  }
+
+  /** One training step on one batch; returns that batch's loss and metrics (Keras' `train_on_batch`). */
+  trainOnBatch(x: Tensor, y: Tensor, options: OnBatchOptions = {}): Promise<Logs> {
+    return onBatch(this, 'train', x, y, options);
+  }
+
+  /** Loss and metrics of one batch without training (Keras' `test_on_batch`). */
+  testOnBatch(x: Tensor, y: Tensor, options: OnBatchOptions = {}): Promise<Logs> {
+    return onBatch(this, 'test', x, y, options);
+  }
+
+  /** The model's output for one batch, in inference mode (caller disposes). */
+  predictOnBatch(x: Tensor): Tensor {
+    return this.call(x, { training: false });
   }
 
   /** Computes the loss and metrics over data; returns them by name (`{ loss, accuracy }`). */

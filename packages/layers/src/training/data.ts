@@ -24,10 +24,12 @@ export interface TensorBatchOptions {
   shuffle: boolean;
   /** Seeds the shuffling. */
   seed?: number;
+  /** One weight per sample, batched alongside. */
+  sampleWeight?: Tensor;
   owner: string;
 }
 
-/** Batches sliced from `x` (and `y`), reshuffled at every pass when asked. */
+/** Batches sliced from `x` (and `y`, and the sample weights), reshuffled at every pass when asked. */
 export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorBatchOptions): BatchStream {
   const { owner } = options;
   const batchSize = checkInteger(owner, 'batchSize', options.batchSize);
@@ -37,6 +39,12 @@ export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorB
   if (y && y.shape[0] !== n) {
     throw new LayerwiseError(
       `${owner}: x and y must have the same number of samples, received x with shape ${formatShape(x.shape)} and y with shape ${formatShape(y.shape)}`,
+    );
+  }
+  const weights = options.sampleWeight;
+  if (weights && (weights.rank !== 1 || weights.shape[0] !== n)) {
+    throw new LayerwiseError(
+      `${owner}: sampleWeight must have one weight per sample, shape (${n},); received shape ${formatShape(weights.shape)}`,
     );
   }
   const random = new SeededRandom(options.seed);
@@ -49,15 +57,11 @@ export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorB
       const order = options.shuffle ? random.permutation(n) : undefined;
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
-        if (order) {
-          const indices = tf.tensor1d(order.subarray(start, start + size), 'int32');
-          const batch: Batch = y ? { x: tf.gather(x, indices), y: tf.gather(y, indices) } : { x: tf.gather(x, indices) };
-          indices.dispose();
-          yield batch;
-        } else {
-          const slice = (t: Tensor) => tf.slice(t, start, size);
-          yield y ? { x: slice(x), y: slice(y) } : { x: slice(x) };
-        }
+        const indices = order ? tf.tensor1d(order.subarray(start, start + size), 'int32') : undefined;
+        const take = (t: Tensor) => (indices ? tf.gather(t, indices) : tf.slice(t, start, size));
+        const batch: Batch = { x: take(x), ...(y ? { y: take(y) } : {}), ...(weights ? { sampleWeight: take(weights) } : {}) };
+        indices?.dispose();
+        yield batch;
       }
     },
   };
@@ -83,6 +87,7 @@ export interface ToStreamOptions {
   batchSize?: number;
   shuffle?: boolean;
   seed?: number;
+  sampleWeight?: Tensor;
   owner: string;
 }
 
@@ -94,7 +99,11 @@ export function toBatchStream(xOrData: Tensor | BatchSource, y: Tensor | undefin
       shuffle: options.shuffle ?? false,
       owner: options.owner,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}),
     });
+  }
+  if (options.sampleWeight) {
+    throw new LayerwiseError(`${options.owner}: sampleWeight applies to tensor inputs; a source of batches gives each batch's sampleWeight itself`);
   }
   if (isBatchSource(xOrData)) return sourceBatches(xOrData);
   throw new LayerwiseError(

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { BatchSource, Callback, CallbackModel, Logs } from '@layerwise/core';
+import type { Batch, BatchSource, Callback, CallbackModel, Logs } from '@layerwise/core';
 import { checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch } from './data.js';
@@ -8,7 +8,8 @@ import { splitArgs } from './fit-args.js';
 import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
 import { runTestPass } from './test-loop.js';
-import { trainStep, type StepModel } from './train-step.js';
+import { applyClassWeight, classWeightTable, type ClassWeight } from './class-weight.js';
+import type { StepModel, StepResult } from './train-step.js';
 
 // Who owns which fit option: batching, shuffling and the validation split belong to the data
 // normalisation (data.ts); the epoch and batch loop, stopping and logs to this file; the step
@@ -34,13 +35,38 @@ export interface FitOptions {
   callbacks?: readonly Callback[];
   /** 0 silent, 1 progress bar, 2 one line per epoch. Default 1. */
   verbose?: 0 | 1 | 2;
+  /** One weight per sample of tensor `x` (shape `[n]`); the loss is the weighted mean. */
+  sampleWeight?: Tensor;
+  /** Weights per class index (`{ 0: 1, 1: 5 }`), multiplied into the sample weights. */
+  classWeight?: ClassWeight;
+  /** Validate every N epochs, or at the listed (1-based) epochs. Default 1. */
+  validationFreq?: number | readonly number[];
+  /** Batch size of the validation pass when the validation data are tensors. Default `batchSize`. */
+  validationBatchSize?: number;
 }
 
 /** What fit returns: the History callback (`history.history.loss`, ...). */
 export type FitResult = History;
 
-/** What fit needs of a model. */
-export interface FitModel extends StepModel, CallbackModel {}
+/** What fit needs of a model: the step (overridable, as Keras' `train_step`) and the callback view. */
+export interface FitModel extends StepModel, CallbackModel {
+  trainStep(batch: Batch): StepResult;
+}
+
+/** Which 1-based epochs validate, from `validationFreq`. */
+function validationSchedule(owner: string, freq: number | readonly number[] | undefined): (epoch: number) => boolean {
+  if (freq === undefined) return () => true;
+  if (typeof freq === 'number') {
+    checkInteger(owner, 'validationFreq', freq);
+    return (epoch) => epoch % freq === 0;
+  }
+  if (!Array.isArray(freq)) {
+    throw new LayerwiseError(`${owner}: received an invalid value for \`validationFreq\`, expected a positive integer or a list of epochs. Received: validationFreq=${JSON.stringify(freq)}`);
+  }
+  freq.forEach((e, i) => checkInteger(owner, `validationFreq[${i}]`, e));
+  const epochs = new Set(freq);
+  return (epoch) => epochs.has(epoch);
+}
 
 interface Prepared {
   train: BatchStream;
@@ -51,8 +77,15 @@ interface Prepared {
 
 function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefined, options: FitOptions): Prepared {
   const batchSize = options.batchSize ?? 32;
-  const stream = (xs: Tensor | BatchSource, ys: Tensor | undefined, shuffle: boolean) =>
-    toBatchStream(xs, ys, { batchSize, shuffle, owner, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const validationBatchSize = options.validationBatchSize ?? batchSize;
+  const stream = (xs: Tensor | BatchSource, ys: Tensor | undefined, training: boolean, sampleWeight?: Tensor) =>
+    toBatchStream(xs, ys, {
+      batchSize: training ? batchSize : validationBatchSize,
+      shuffle: training && (options.shuffle ?? true),
+      owner,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(sampleWeight ? { sampleWeight } : {}),
+    });
   const validation = options.validationData;
   if (options.validationSplit !== undefined && options.validationSplit !== 0) {
     const split = checkNumber(owner, 'validationSplit', options.validationSplit, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
@@ -65,8 +98,10 @@ function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefin
       throw new LayerwiseError(`${owner}: validationSplit=${split} of ${n} samples leaves an empty training or validation set`);
     }
     const owned = [tf.slice(x, 0, n - nVal), tf.slice(y, 0, n - nVal), tf.slice(x, n - nVal, nVal), tf.slice(y, n - nVal, nVal)];
+    const weights = options.sampleWeight ? tf.slice(options.sampleWeight, 0, n - nVal) : undefined;
+    if (weights) owned.push(weights);
     return {
-      train: stream(owned[0]!, owned[1]!, options.shuffle ?? true),
+      train: stream(owned[0]!, owned[1]!, true, weights),
       validation: stream(owned[2]!, owned[3]!, false),
       owned,
     };
@@ -77,7 +112,7 @@ function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefin
       ? stream(validation[0] as Tensor, validation[1] as Tensor, false)
       : stream(validation as BatchSource, undefined, false);
   }
-  return { train: stream(x, y, options.shuffle ?? true), validation: validationStream, owned: [] };
+  return { train: stream(x, y, true, options.sampleWeight), validation: validationStream, owned: [] };
 }
 
 /** The training loop behind `model.fit`. */
@@ -96,7 +131,10 @@ export async function fitModel<O extends FitOptions>(
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
+  const validateAt = validationSchedule(owner, options.validationFreq);
   const { train, validation, owned } = prepareData(owner, x, y, options);
+  const classWeights = options.classWeight ? classWeightTable(owner, options.classWeight) : undefined;
+  if (classWeights) owned.push(classWeights);
   const tracker = new Mean({ name: 'loss' });
   const metricNames = ['loss', ...compiled.metrics.map((m) => m.name)];
   const callbacks = new CallbackList({
@@ -124,12 +162,13 @@ export async function fitModel<O extends FitOptions>(
       let step = 0;
       for await (const batch of train.pass()) {
         await callbacks.onTrainBatchBegin(step, {});
+        const weighted = classWeights ? applyClassWeight(batch, classWeights) : batch;
         try {
-          const { loss, size } = trainStep(model, batch);
+          const { loss, size } = model.trainStep(weighted);
           tf.tidy(() => tracker.update(loss, tf.scalar(size)));
           loss.dispose();
         } finally {
-          disposeBatch(batch);
+          disposeBatch(weighted);
         }
         await callbacks.onTrainBatchEnd(step, await readLogs(tracker, compiled.metrics));
         step++;
@@ -137,7 +176,7 @@ export async function fitModel<O extends FitOptions>(
       }
       if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
       epochLogs = await readLogs(tracker, compiled.metrics);
-      if (validation) Object.assign(epochLogs, await runTestPass(model, validation, 'val_'));
+      if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_'));
       await callbacks.onEpochEnd(epoch, epochLogs);
     }
     await callbacks.onTrainEnd(epochLogs);

@@ -39,6 +39,16 @@ export function batchLoss(model: StepModel, y: Tensor, yPred: Tensor, sampleWeig
 export function trainStep(model: StepModel, batch: Batch): StepResult {
   const y = requireTargets(model, batch);
   const variables = model.trainableWeights.map((w) => w.variable);
+  if (variables.length === 0) {
+    // Everything is frozen: nothing to differentiate, but the loss and metrics still count.
+    const out = model.call(batch.x, { training: true });
+    try {
+      for (const metric of model.compiled.metrics) metric.update(y, out, batch.sampleWeight);
+      return { loss: batchLoss(model, y, out, batch.sampleWeight), size: batch.x.shape[0] ?? 1 };
+    } finally {
+      out.dispose();
+    }
+  }
   let yPred: Tensor | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const out = model.call(batch.x, { training: true });
