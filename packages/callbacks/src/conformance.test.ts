@@ -8,6 +8,12 @@ import { EarlyStopping } from './early-stopping.js';
 import { History } from './history.js';
 import { ProgressBar } from './progress-bar.js';
 import { checkConformance } from './testing/conformance.js';
+import { FakeModel } from './testing/fake-model.js';
+import { CSVLogger } from './csv-logger.js';
+import { LambdaCallback } from './lambda-callback.js';
+import { LearningRateScheduler } from './learning-rate-scheduler.js';
+import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
+import { TerminateOnNaN } from './terminate-on-nan.js';
 import { FakeStream } from './testing/fake-stream.js';
 
 beforeAll(() => useBackend('cpu'));
@@ -35,6 +41,11 @@ const subjects: [string, () => CallbackHooks][] = [
     'EarlyStopping with every option',
     () => new EarlyStopping({ monitor: 'val_accuracy', minDelta: 0.01, patience: 2, mode: 'max', baseline: 0.5, restoreBestWeights: true, startFromEpoch: 1 }),
   ],
+  ['ReduceLROnPlateau', () => new ReduceLROnPlateau({ patience: 1, cooldown: 1, verbose: 1 })],
+  ['LearningRateScheduler', () => new LearningRateScheduler((epoch, lr) => lr * 0.9)],
+  ['TerminateOnNaN', () => new TerminateOnNaN()],
+  ['LambdaCallback', () => new LambdaCallback({ onEpochEnd: () => undefined })],
+  ['CSVLogger', () => new CSVLogger(`${process.env.TMPDIR ?? '/tmp'}/layerwise-conformance-${process.pid}.csv`)],
   [
     'CallbackList of them all',
     () =>
@@ -52,7 +63,9 @@ describe('every callback passes the conformance run', () => {
       it(`${name}, verbose ${verbose}: no hook throws and no tensor leaks`, async () => {
         vi.spyOn(console, 'log').mockImplementation(() => {});
         vi.spyOn(console, 'warn').mockImplementation(() => {});
-        const report = await checkConformance(make(), { epochLogs: EPOCH_LOGS, verbose });
+        const optimizer = { className: 'Fake', learningRate: 0.1, iterations: 0, applyGradients() {}, dispose() {}, getConfig: () => ({}) };
+        const model = new FakeModel([0, 0], optimizer);
+        const report = await checkConformance(make(), { epochLogs: EPOCH_LOGS, verbose, model });
         expect(report.leakedTensors).toBe(0);
         expect(report.calls).toContain('onTrainEnd');
         expect(report.calls.at(-1)).toBe('onPredictEnd');

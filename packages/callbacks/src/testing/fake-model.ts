@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { CallbackModel } from '@layerwise/core';
+import type { CallbackModel, Optimizer } from '@layerwise/core';
 
 /**
  * A stand-in for a model in callback tests: its weights are scalar tensors whose values the test
@@ -8,13 +8,14 @@ import type { CallbackModel } from '@layerwise/core';
  */
 export class FakeModel implements CallbackModel {
   stopTraining = false;
-  readonly optimizer = undefined;
+  readonly optimizer: Optimizer | undefined;
   /** How many times `setWeights` was called. */
   setWeightsCalls = 0;
   private weights: Tensor[];
 
-  constructor(values: readonly number[] = [0, 0]) {
+  constructor(values: readonly number[] = [0, 0], optimizer?: Optimizer) {
     this.weights = values.map((v) => tf.scalar(v));
+    this.optimizer = optimizer;
   }
 
   getWeights(): Tensor[] {
