@@ -1,5 +1,7 @@
 export { LayerwiseError, invalidArgument, checkInteger, checkNumber, describeValue } from './errors.js';
 export type { InvalidArgumentOptions } from './errors.js';
+export { checkOptions, checkBoolean, checkOneOf } from './validation.js';
+export { checkTensor, toFloat, alignTargets, sparseLabels } from './targets.js';
 export { formatShape } from './types.js';
 export type { Shape, ConfigValue, ConfigDict } from './types.js';
 export type { Serializable } from './interfaces/serializable.js';
