@@ -38,6 +38,15 @@ export abstract class Model extends Layer implements CallbackModel {
     return this.compiledState;
   }
 
+  /** Whether training updates the model's weights. Setting it sets every layer's flag too, as Keras 3. */
+  override get trainable(): boolean {
+    return super.trainable;
+  }
+  override set trainable(value: boolean) {
+    super.trainable = value;
+    for (const layer of this.layers) layer.trainable = value;
+  }
+
   override get trainableWeights(): LayerWeight[] {
     return this.trainable ? this.layers.flatMap((l) => l.trainableWeights) : [];
   }

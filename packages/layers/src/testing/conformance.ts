@@ -34,8 +34,8 @@ const shapeEq = (a: readonly (number | null)[], b: readonly (number | null)[]) =
 /**
  * The conformance harness every layer goes through (and a user's own layers can): output shape
  * against `computeOutputShape`, weight and parameter counts, `getConfig`/`fromConfig` round trip,
- * one training step that changes the trainable weights and not the frozen ones, and no leaked
- * tensors. Throws a `ConformanceError` naming the layer and the failed check.
+ * one training step that changes the trainable weights, a frozen copy whose weights a training pass
+ * leaves alone, and no leaked tensors. Throws a `ConformanceError` naming the layer and the failed check.
  *
  * @example
  * ```ts
@@ -86,7 +86,6 @@ export function runLayerTest(options: LayerTestOptions): void {
 }
 
 function trainingStepMovesWeights(layer: Layer, x: Tensor): void {
-  const frozenBefore = layer.nonTrainableWeights.map((w) => tf.clone(w.variable));
   const trainableBefore = layer.trainableWeights.map((w) => tf.clone(w.variable));
   const variables = layer.trainableWeights.map((w) => w.variable);
   const target = tf.tidy(() => tf.randomNormal(layer.apply(x, { training: true }).shape, 0, 1, 'float32', 3));
@@ -99,12 +98,29 @@ function trainingStepMovesWeights(layer: Layer, x: Tensor): void {
       const moved = tf.tidy(() => tf.any(tf.notEqual(w.variable, trainableBefore[i]!)).dataSync()[0] === 1);
       check(moved, layer, `a training step left trainable weight ${w.name} unchanged`);
     });
-    layer.nonTrainableWeights.forEach((w, i) => {
-      const same = tf.tidy(() => tf.all(tf.equal(w.variable, frozenBefore[i]!)).dataSync()[0] === 1);
-      check(same, layer, `a training step changed non-trainable weight ${w.name}`);
-    });
   } finally {
     target.dispose();
-    tf.dispose([...frozenBefore, ...trainableBefore]);
+    tf.dispose(trainableBefore);
+  }
+  frozenLayerStaysPut(layer, x);
+}
+
+/** A frozen layer has no trainable weights, and a training-mode pass changes none of its weights. */
+function frozenLayerStaysPut(layer: Layer, x: Tensor): void {
+  const wasTrainable = layer.trainable;
+  layer.trainable = false;
+  const snapshot = layer.weights.map((w) => tf.clone(w.variable));
+  try {
+    check(layer.trainableWeights.length === 0, layer, 'a frozen layer still lists trainable weights');
+    tf.tidy(() => {
+      layer.apply(x, { training: true });
+    });
+    layer.weights.forEach((w, i) => {
+      const same = tf.tidy(() => tf.all(tf.equal(w.variable, snapshot[i]!)).dataSync()[0] === 1);
+      check(same, layer, `a training pass changed weight ${w.name} of the frozen layer`);
+    });
+  } finally {
+    layer.trainable = wasTrainable;
+    tf.dispose(snapshot);
   }
 }
