@@ -16,6 +16,15 @@ const activations = {
   elu: (x: Tensor) => tf.elu(x),
   selu: (x: Tensor) => tf.selu(x),
   exponential: (x: Tensor) => tf.exp(x),
+  leakyRelu: (x: Tensor) => tf.leakyRelu(x, 0.2),
+  softsign: (x: Tensor) => tf.div(x, tf.add(tf.abs(x), 1)),
+  // Keras 3: relu6(x + 3) / 6.
+  hardSigmoid: (x: Tensor) => tf.div(tf.relu6(tf.add(x, 3)), 6),
+  swish: (x: Tensor) => tf.mul(x, tf.sigmoid(x)),
+  silu: (x: Tensor) => tf.mul(x, tf.sigmoid(x)),
+  mish: (x: Tensor) => tf.mul(x, tf.tanh(tf.softplus(x))),
+  // The exact GELU, x * Phi(x), with Phi from the error function (Keras' default approximate=false).
+  gelu: (x: Tensor) => tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.div(x, Math.SQRT2)), 1)),
 } satisfies Record<string, ActivationFn>;
 
 /** The activations known by name, as Keras spells them. */
@@ -29,6 +38,8 @@ export const activationNames = Object.keys(activations) as ActivationName[];
  * layer in the error raised for an unknown name.
  */
 export function getActivation(name: string, owner = 'getActivation'): ActivationFn {
+  const aliases: Record<string, string> = { leaky_relu: 'leakyRelu', hard_sigmoid: 'hardSigmoid' };
+  name = aliases[name] ?? name;
   if (!Object.hasOwn(activations, name)) {
     throw new LayerwiseError(
       `${owner}: received an unknown value for \`activation\`: '${name}'. ` +

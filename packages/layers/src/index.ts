@@ -6,6 +6,8 @@ export { Conv2D, conv2d, MaxPooling2D, maxPooling2d, AveragePooling2D, averagePo
 export { GlobalAveragePooling2D, globalAveragePooling2d, GlobalMaxPooling2D, globalMaxPooling2d } from './layers/index.js';
 export type { Conv2DArgs, Pooling2DArgs, GlobalPooling2DArgs } from './layers/index.js';
 export { BatchNormalization, batchNormalization, type BatchNormalizationArgs } from './layers/index.js';
+export { LeakyReLU, leakyReLU, ReLU, reLU, Softmax, softmax, Reshape, reshape } from './layers/index.js';
+export type { LeakyReLUArgs, ReLUArgs, SoftmaxArgs, ReshapeArgs } from './layers/index.js';
 export * as layers from './layers/index.js';
 export { Model } from './models/model.js';
 export { Sequential, sequential, type SequentialArgs } from './models/sequential.js';

@@ -6,3 +6,5 @@ export { Conv2D, conv2d, type Conv2DArgs } from './convolutional/conv2d.js';
 export { MaxPooling2D, maxPooling2d, AveragePooling2D, averagePooling2d, type Pooling2DArgs } from './pooling/pooling2d.js';
 export { GlobalAveragePooling2D, globalAveragePooling2d, GlobalMaxPooling2D, globalMaxPooling2d, type GlobalPooling2DArgs } from './pooling/global-pooling2d.js';
 export { BatchNormalization, batchNormalization, type BatchNormalizationArgs } from './normalization/batch-normalization.js';
+export { LeakyReLU, leakyReLU, ReLU, reLU, Softmax, softmax, type LeakyReLUArgs, type ReLUArgs, type SoftmaxArgs } from './activations/relu-family.js';
+export { Reshape, reshape, type ReshapeArgs } from './reshaping/reshape.js';
