@@ -86,20 +86,37 @@ class Convnet(nn.Module):
         return self.d2(F.relu(self.d1(torch.flatten(x, 1))))
 
 
+class SmallDataConvnet(nn.Module):
+    """The book's four-block convnet on 150x150x3 (Conv 32/64/128/128 3x3 + 2x2 pooling, Dense 512, Dense 1)."""
+
+    def __init__(self):
+        super().__init__()
+        self.convs = nn.ModuleList([nn.Conv2d(i, o, 3) for i, o in ((3, 32), (32, 64), (64, 128), (128, 128))])
+        self.d1 = nn.Linear(7 * 7 * 128, 512)
+        self.d2 = nn.Linear(512, 1)
+
+    def forward(self, x):
+        for conv in self.convs:
+            x = F.max_pool2d(F.relu(conv(x)), 2)
+        return self.d2(F.relu(self.d1(torch.flatten(x, 1))))
+
+
 def train(quick):
     print("| model | PyTorch samples/s |")
     print("|---|---:|")
-    for name, make, shape in (("mlp", Mlp, (784,)), ("convnet", Convnet, (1, 28, 28))):
+    for name, make, shape in (("mlp", Mlp, (784,)), ("convnet", Convnet, (1, 28, 28)), ("smalldata150", SmallDataConvnet, (3, 150, 150))):
         for batch in (128, 32):
             torch.manual_seed(0)
             model = make()
             opt = torch.optim.SGD(model.parameters(), lr=0.01)
             x = torch.rand(batch, *shape)
-            y = torch.randint(0, 10, (batch,))
+            binary = name == "smalldata150"
+            y = torch.randint(0, 2, (batch, 1)).float() if binary else torch.randint(0, 10, (batch,))
 
             def step():
                 opt.zero_grad()
-                loss = F.cross_entropy(model(x), y)
+                out = model(x)
+                loss = F.binary_cross_entropy_with_logits(out, y) if binary else F.cross_entropy(out, y)
                 loss.backward()
                 opt.step()
                 return loss.item()
@@ -112,12 +129,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--train-only", action="store_true")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     print(f"# PyTorch reference\n\n{machine()}\n")
-    gemm(args.quick)
-    print()
+    if not args.train_only:
+        gemm(args.quick)
+        print()
     train(args.quick)
     print("\nGFLOP/s from the median of torch.mm; samples/s = batch / median SGD step (forward, backward, update).")
 

@@ -1,0 +1,179 @@
+// One command, the same models on the same data in one run: Layerwise (the @layerwise/layers API)
+// and tfjs-layers, each on tfjs-backend-cpu, tfjs-backend-wasm and layerwise-wasm, then PyTorch when
+// /usr/bin/python3 has torch. Prints samples/s per model and batch size, and ratios.
+//   pnpm --filter @layerwise/benchmarks fit [--cpu-convnet] [--quick]
+// tfjs-backend-cpu trains convnets at about 1 sample/s: they run there only with --cpu-convnet
+// (one timed step at batch 32).
+import { execFileSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { conv2d, dense, flatten, maxPooling2d, sequential, type Sequential } from '@layerwise/layers';
+import { benchBackends } from './backends.js';
+import { describeMachine } from './machine.js';
+import { median, timeRepeated } from './stats.js';
+
+type Name = 'mlp' | 'convnet' | 'smalldata150';
+const cases: [Name, number][] = [
+  ['mlp', 128],
+  ['mlp', 32],
+  ['convnet', 128],
+  ['convnet', 32],
+  ['smalldata150', 32],
+];
+const inputShape: Record<Name, number[]> = { mlp: [784], convnet: [28, 28, 1], smalldata150: [150, 150, 3] };
+
+function layerwiseModel(name: Name): Sequential {
+  if (name === 'mlp') {
+    return sequential([dense({ units: 512, activation: 'relu', inputShape: [784] }), dense({ units: 512, activation: 'relu' }), dense({ units: 10, activation: 'softmax' })]);
+  }
+  if (name === 'convnet') {
+    return sequential([
+      conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
+      maxPooling2d({ poolSize: 2 }),
+      conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }),
+      maxPooling2d({ poolSize: 2 }),
+      flatten(),
+      dense({ units: 128, activation: 'relu' }),
+      dense({ units: 10, activation: 'softmax' }),
+    ]);
+  }
+  return sequential([
+    conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [150, 150, 3] }),
+    maxPooling2d({ poolSize: 2 }),
+    conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+    maxPooling2d({ poolSize: 2 }),
+    conv2d({ filters: 128, kernelSize: 3, activation: 'relu' }),
+    maxPooling2d({ poolSize: 2 }),
+    conv2d({ filters: 128, kernelSize: 3, activation: 'relu' }),
+    maxPooling2d({ poolSize: 2 }),
+    flatten(),
+    dense({ units: 512, activation: 'relu' }),
+    dense({ units: 1, activation: 'sigmoid' }),
+  ]);
+}
+
+function tfjsLayersModel(name: Name): tfl.Sequential {
+  const L = tfl.layers;
+  if (name === 'mlp') {
+    return tfl.sequential({ layers: [L.dense({ units: 512, activation: 'relu', inputShape: [784] }), L.dense({ units: 512, activation: 'relu' }), L.dense({ units: 10, activation: 'softmax' })] });
+  }
+  if (name === 'convnet') {
+    return tfl.sequential({
+      layers: [
+        L.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
+        L.maxPooling2d({ poolSize: 2 }),
+        L.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }),
+        L.maxPooling2d({ poolSize: 2 }),
+        L.flatten(),
+        L.dense({ units: 128, activation: 'relu' }),
+        L.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+  }
+  const blocks = [32, 64, 128, 128].flatMap((filters, i) => [
+    L.conv2d({ filters, kernelSize: 3, activation: 'relu', ...(i === 0 ? { inputShape: [150, 150, 3] } : {}) }),
+    L.maxPooling2d({ poolSize: 2 }),
+  ]);
+  return tfl.sequential({ layers: [...blocks, L.flatten(), L.dense({ units: 512, activation: 'relu' }), L.dense({ units: 1, activation: 'sigmoid' })] });
+}
+
+function data(name: Name, batch: number) {
+  const x = tf.randomUniform([batch, ...inputShape[name]], 0, 1, 'float32', 1);
+  const y = name === 'smalldata150' ? tf.cast(tf.randomUniform([batch, 1], 0, 2, 'int32', 2), 'float32') : tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', 2), 10);
+  return { x, y };
+}
+
+type Step = () => Promise<void>;
+
+function layerwiseStep(name: Name, x: tf.Tensor, y: tf.Tensor): { step: Step; dispose(): void } {
+  const model = layerwiseModel(name);
+  model.compile({ optimizer: 'sgd', loss: name === 'smalldata150' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+  return { step: async () => void (await model.trainOnBatch(x, y)), dispose: () => model.dispose() };
+}
+
+function tfjsLayersStep(name: Name, x: tf.Tensor, y: tf.Tensor): { step: Step; dispose(): void } {
+  const model = tfjsLayersModel(name);
+  model.compile({ optimizer: tf.train.sgd(0.01), loss: name === 'smalldata150' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+  return { step: async () => void (await model.trainOnBatch(x, y)), dispose: () => model.dispose() };
+}
+
+async function timeAsync(step: Step, reps: { warmup: number; min: number; max: number; budgetMs: number }): Promise<number[]> {
+  for (let i = 0; i < reps.warmup; i++) await step();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < reps.min || (times.length < reps.max && performance.now() - start < reps.budgetMs)) {
+    const t = performance.now();
+    await step();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const cpuConvnet = process.argv.includes('--cpu-convnet');
+  console.log(`# Training with the model APIs: Layerwise and tfjs-layers on three backends, and PyTorch\n\n${describeMachine()}\n`);
+  const backends = benchBackends().filter((b) => !b.label.includes('1T') && !(b.label.includes('layerwise') && !b.label.includes('relaxed')));
+  const columns: string[] = [];
+  const table = new Map<string, Map<string, number | string>>();
+  for (const backend of backends) {
+    await backend.activate();
+    for (const [framework, make] of [['Layerwise', layerwiseStep], ['tfjs-layers', tfjsLayersStep]] as const) {
+      const column = `${framework} on ${backend.label}`;
+      columns.push(column);
+      for (const [name, batch] of cases) {
+        const key = `${name}, batch ${batch}`;
+        const row = table.get(key) ?? new Map<string, number | string>();
+        table.set(key, row);
+        const isCpu = backend.label.includes('cpu');
+        if (isCpu && name !== 'mlp' && (!cpuConvnet || batch !== 32 || name !== 'convnet')) {
+          row.set(column, 'skipped');
+          continue;
+        }
+        const { x, y } = data(name, batch);
+        let run: { step: Step; dispose(): void } | undefined;
+        try {
+          run = make(name, x, y);
+          const slow = isCpu || backend.label.includes('XNNPACK') || name === 'smalldata150';
+          const times = await timeAsync(run.step, isCpu && name !== 'mlp' ? { warmup: 0, min: 1, max: 1, budgetMs: 0 } : slow ? { warmup: 1, min: 2, max: quick ? 3 : 8, budgetMs: 4000 } : { warmup: 2, min: 5, max: quick ? 10 : 40, budgetMs: 3000 });
+          const rate = batch / (median(times) / 1000);
+          row.set(column, rate);
+          process.stderr.write(`${column} ${key}: ${rate.toFixed(1)} samples/s\n`);
+        } catch (error) {
+          row.set(column, `fails (${(error as Error).message.split('\n')[0]!.slice(0, 50)})`);
+        } finally {
+          run?.dispose();
+          tf.dispose([x, y]);
+        }
+      }
+    }
+  }
+  let pytorch = new Map<string, number>();
+  try {
+    const out = execFileSync('/usr/bin/python3', [new URL('../pytorch/bench.py', import.meta.url).pathname, '--train-only', ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+    pytorch = new Map([...out.matchAll(/^\| (\w+, batch \d+) \| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    columns.push('PyTorch');
+  } catch (error) {
+    console.log(`PyTorch not run: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const fmt = (v: number | string | undefined) => (typeof v === 'number' ? (v >= 100 ? v.toFixed(0) : v.toPrecision(3)) : (v ?? ''));
+  console.log(`| model | ${columns.join(' | ')} |`);
+  console.log(`|---|${columns.map(() => '---:').join('|')}|`);
+  for (const [key, row] of table) console.log(`| ${key} | ${columns.map((c) => (c === 'PyTorch' ? fmt(pytorch.get(key)) : fmt(row.get(c)))).join(' | ')} |`);
+  const ours = backends.find((b) => b.label.includes('layerwise'))!.label;
+  console.log('\nRatios of Layerwise on layerwise-wasm:');
+  for (const [key, row] of table) {
+    const v = row.get(`Layerwise on ${ours}`);
+    if (typeof v !== 'number') continue;
+    const parts: string[] = [];
+    const torch = pytorch.get(key);
+    if (torch) parts.push(`${(v / torch).toFixed(2)}x PyTorch`);
+    const base = row.get('tfjs-layers on tfjs-backend-cpu');
+    if (typeof base === 'number') parts.push(`${(v / base).toFixed(0)}x tfjs-layers on tfjs-backend-cpu`);
+    const xnn = row.get('tfjs-layers on tfjs-backend-wasm (XNNPACK)');
+    if (typeof xnn === 'number') parts.push(`${(v / xnn).toFixed(1)}x tfjs-layers on tfjs-backend-wasm`);
+    console.log(`- ${key}: ${parts.join(', ') || 'no comparison'}`);
+  }
+}
+
+await main();
