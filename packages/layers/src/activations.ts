@@ -48,3 +48,58 @@ export function getActivation(name: string, owner = 'getActivation'): Activation
   }
   return activations[name as ActivationName];
 }
+
+/** Options of {@link activationOps}`.relu`, as Keras' `relu(x, negative_slope, max_value, threshold)`. */
+export interface ReluOptions {
+  /** Slope below `threshold`. Default 0. */
+  negativeSlope?: number;
+  /** Upper bound of the output; none by default. */
+  maxValue?: number;
+  /** Values below it take the negative slope. Default 0. */
+  threshold?: number;
+}
+
+/**
+ * Keras' activation functions with their options, for use in code (names in strings take the
+ * defaults): `activationOps.gelu(x, true)` is the tanh approximation, `activationOps.softmax(x, 1)`
+ * normalises over axis 1, `activationOps.leakyRelu(x, 0.1)`, `activationOps.elu(x, 0.5)`.
+ */
+export const activationOps = {
+  /** `max(x, 0)`, or Keras' generalised form with `negativeSlope`, `maxValue` and `threshold`. */
+  relu(x: Tensor, options: ReluOptions = {}): Tensor {
+    const { negativeSlope = 0, maxValue, threshold = 0 } = options;
+    if (negativeSlope === 0 && threshold === 0) return maxValue === undefined ? tf.relu(x) : tf.tidy(() => tf.clipByValue(tf.relu(x), 0, maxValue));
+    return tf.tidy(() => {
+      let y = tf.where(tf.greaterEqual(x, threshold), x, tf.mul(tf.sub(x, threshold), negativeSlope));
+      if (maxValue !== undefined) y = tf.minimum(y, maxValue);
+      return y;
+    });
+  },
+  /** `x` for positive inputs, `negativeSlope * x` otherwise (Keras' default slope 0.2). */
+  leakyRelu(x: Tensor, negativeSlope = 0.2): Tensor {
+    return tf.leakyRelu(x, negativeSlope);
+  },
+  /** `x` for positive inputs, `alpha * (exp(x) - 1)` otherwise. */
+  elu(x: Tensor, alpha = 1): Tensor {
+    if (alpha === 1) return tf.elu(x);
+    // exp of min(x, 0) keeps the unused branch finite, so its zero gradient stays zero.
+    return tf.tidy(() => tf.where(tf.greater(x, 0), x, tf.mul(tf.sub(tf.exp(tf.minimum(x, 0)), 1), alpha)));
+  },
+  /** GELU: exact, `x * Φ(x)` (Keras' default), or with `approximate` the tanh form `0.5x(1 + tanh(√(2/π)(x + 0.044715x³)))`. */
+  gelu(x: Tensor, approximate = false): Tensor {
+    if (!approximate) return activations.gelu(x);
+    return tf.tidy(() => {
+      const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+      return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+    });
+  },
+  /** Softmax over `axis` (default the last). */
+  softmax(x: Tensor, axis = -1): Tensor {
+    const a = axis < 0 ? x.rank + axis : axis;
+    if (a === x.rank - 1) return tf.softmax(x);
+    return tf.tidy(() => {
+      const shifted = tf.exp(tf.sub(x, tf.max(x, a, true)));
+      return tf.div(shifted, tf.sum(shifted, a, true));
+    });
+  },
+} as const;

@@ -1,19 +1,27 @@
 import { LayerwiseError, type ConfigDict } from '@layerwise/core';
 import {
   Activation,
+  AveragePooling1D,
   AveragePooling2D,
   BatchNormalization,
+  Conv1D,
   Conv2D,
+  Conv2DTranspose,
+  Cropping2D,
   Dense,
   Dropout,
   Flatten,
+  GlobalAveragePooling1D,
   GlobalAveragePooling2D,
   GlobalMaxPooling2D,
   LeakyReLU,
+  MaxPooling1D,
   MaxPooling2D,
   ReLU,
   Reshape,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
   type Layer,
 } from '@layerwise/layers';
 
@@ -24,17 +32,24 @@ export const loadableLayers: Readonly<Record<string, LayerClass>> = {
   Activation,
   AveragePooling2D,
   BatchNormalization,
+  Conv1D,
   Conv2D,
+  Conv2DTranspose,
+  Cropping2D,
   Dense,
   Dropout,
   Flatten,
+  GlobalAveragePooling1D,
   GlobalAveragePooling2D,
   GlobalMaxPooling2D,
   LeakyReLU,
+  MaxPooling1D,
   MaxPooling2D,
   ReLU,
   Reshape,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
 };
 
 const unsupported = (layer: string, key: string, value: unknown, why: string) =>
@@ -57,11 +72,6 @@ export function normalizeLayerConfig(className: string, config: ConfigDict, isFi
     }
     if (key === 'data_format') {
       if (value !== 'channels_last') throw unsupported(name, key, value, 'only channels_last');
-      continue;
-    }
-    if (key === 'dilation_rate') {
-      const rates = Array.isArray(value) ? value : [value];
-      if (rates.some((r) => r !== 1)) throw unsupported(name, key, value, 'dilated convolutions have no gradient in tfjs-core');
       continue;
     }
     if (/_(regularizer|constraint)$/.test(key)) throw unsupported(name, key, value, 'regularizers and constraints are not implemented yet');

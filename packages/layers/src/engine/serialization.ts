@@ -1,6 +1,6 @@
 import type { ConfigDict, ConfigValue, Initializer } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
-import { Constant, GlorotNormal, GlorotUniform, HeNormal, HeUniform, Ones, VarianceScaling, Zeros } from '../initializers/index.js';
+import { catalogueInitializerClasses, Constant, GlorotNormal, GlorotUniform, HeNormal, HeUniform, Ones, VarianceScaling, Zeros } from '../initializers/index.js';
 
 const initializerClasses: Record<string, (config: ConfigDict) => Initializer> = {
   Zeros: () => new Zeros(),
@@ -17,6 +17,8 @@ const initializerClasses: Record<string, (config: ConfigDict) => Initializer> = 
       distribution: camel(String(c['distribution'] ?? 'truncated_normal')) as 'truncatedNormal',
       ...seedOf(c),
     }),
+  // RandomNormal, RandomUniform, TruncatedNormal, Identity, Orthogonal, LecunNormal, LecunUniform.
+  ...catalogueInitializerClasses,
 };
 
 function seedOf(config: ConfigDict): { seed?: number } {

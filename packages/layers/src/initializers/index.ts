@@ -2,10 +2,16 @@ import { LayerwiseError, type Initializer } from '@layerwise/core';
 import { Constant, Ones, Zeros } from './constant.js';
 import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, type SeedOptions } from './named.js';
 import { VarianceScaling, type VarianceScalingOptions } from './variance-scaling.js';
+import { catalogueInitializersByName } from './catalogue.js';
 
 export { Constant, Ones, Zeros, GlorotNormal, GlorotUniform, HeNormal, HeUniform, VarianceScaling };
 export type { SeedOptions, VarianceScalingOptions };
 export { computeFans } from './fans.js';
+export { RandomNormal, RandomUniform, TruncatedNormal, Orthogonal } from './random.js';
+export type { RandomNormalOptions, RandomUniformOptions, OrthogonalOptions } from './random.js';
+export { Identity, type IdentityOptions } from './identity.js';
+export { LecunNormal, LecunUniform } from './lecun.js';
+export { randomNormal, randomUniform, truncatedNormal, identity, orthogonal, lecunNormal, lecunUniform, catalogueInitializerClasses } from './catalogue.js';
 
 /** `glorotUniform({seed})`: the Keras default kernel initialiser. */
 export const glorotUniform = (options?: SeedOptions): Initializer => new GlorotUniform(options);
@@ -31,6 +37,7 @@ const byName: Record<string, () => Initializer> = {
   heUniform,
   zeros,
   ones,
+  ...catalogueInitializersByName,
 };
 
 /** Names `getInitializer` resolves (camelCase; Keras' snake_case spellings are accepted too). */

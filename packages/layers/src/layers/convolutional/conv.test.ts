@@ -119,3 +119,15 @@ describe('parameter counts of the seed models match Keras', () => {
     model.dispose();
   });
 });
+
+describe('AveragePooling2D with same padding', () => {
+  it('averages only inside the input at the borders, forward and backward (as Keras)', () => {
+    const layer = averagePooling2d({ poolSize: 2, strides: 1, padding: 'same' });
+    const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+    const y = layer.apply(x);
+    expect(Array.from(y.dataSync())).toEqual([3, 4, 4.5, 6, 7, 7.5, 7.5, 8.5, 9]);
+    const dx = tf.grad((input: tf.Tensor) => tf.sum(layer.apply(input)))(x);
+    expect(Array.from(dx.dataSync())).toEqual([0.25, 0.5, 0.75, 0.5, 1, 1.5, 0.75, 1.5, 2.25]);
+    tf.dispose([x, y, dx]);
+  });
+});

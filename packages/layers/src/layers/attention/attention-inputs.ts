@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { formatShape, invalidArgument, LayerwiseError, type Shape } from '@layerwise/core';
+import type { MaskedCallContext } from '../core/mask.js';
+
+/** The inputs of an attention layer by name: `key` defaults to `value`. */
+export interface AttentionInputs {
+  readonly query: Tensor;
+  readonly value: Tensor;
+  readonly key?: Tensor | undefined;
+}
+
+/**
+ * What the attention layers accept as input: one tensor (self-attention: it is the query, the value
+ * and the key), a Keras-style list `[query, value]` or `[query, value, key]`, or
+ * `{ query, value, key }`.
+ */
+export type AttentionInput = Tensor | readonly Tensor[] | AttentionInputs;
+
+/** The call context of the attention layers: masks and the causal flag, as Keras' call arguments. */
+export interface AttentionCallContext extends MaskedCallContext {
+  /** Boolean `[batch, queryTimesteps]`: false for padded query steps. Default: `mask` for a single (self-attention) input. */
+  readonly queryMask?: Tensor | undefined;
+  /** Boolean `[batch, valueTimesteps]`: false for padded value (and key) steps. Default: `mask` for a single input. */
+  readonly valueMask?: Tensor | undefined;
+  /** Mask step `i` of the query from value steps after `i` (decoder self-attention). Default false. */
+  readonly useCausalMask?: boolean | undefined;
+}
+
+/** The parsed inputs. */
+export interface ParsedAttentionInputs {
+  readonly query: Tensor;
+  readonly value: Tensor;
+  readonly key: Tensor;
+  readonly queryMask: Tensor | undefined;
+  readonly valueMask: Tensor | undefined;
+}
+
+/** Reads any {@link AttentionInput} form and its masks; `owner` names the layer in errors. */
+export function parseAttentionInputs(inputs: AttentionInput, context: AttentionCallContext, owner: string): ParsedAttentionInputs {
+  let query: Tensor | undefined;
+  let value: Tensor | undefined;
+  let key: Tensor | undefined;
+  const single = inputs instanceof tf.Tensor;
+  if (single) {
+    query = value = key = inputs;
+  } else if (Array.isArray(inputs)) {
+    if (inputs.length < 2 || inputs.length > 3) {
+      throw invalidArgument({ owner, argument: 'inputs', expected: 'one tensor, [query, value] or [query, value, key]', received: `a list of ${inputs.length}` });
+    }
+    [query, value, key] = inputs as Tensor[];
+  } else if (typeof inputs === 'object' && inputs !== null) {
+    ({ query, value, key } = inputs as AttentionInputs);
+  }
+  if (!(query instanceof tf.Tensor) || !(value instanceof tf.Tensor) || (key !== undefined && !(key instanceof tf.Tensor))) {
+    throw invalidArgument({ owner, argument: 'inputs', expected: 'tensors: one, [query, value, key?] or { query, value, key? }', received: typeof inputs });
+  }
+  key ??= value;
+  if (query.rank !== 3 || value.rank !== 3 || key.rank !== 3 || value.shape[0] !== query.shape[0] || key.shape[0] !== query.shape[0] || key.shape[1] !== value.shape[1]) {
+    throw new LayerwiseError(
+      `${owner}: needs query, value and key of shape [batch, timesteps, features] with the same batch and key steps = value steps; received query ${formatShape(query.shape)}, value ${formatShape(value.shape)}, key ${formatShape(key.shape)}`,
+    );
+  }
+  const queryMask = context.queryMask ?? (single ? context.mask : undefined);
+  const valueMask = context.valueMask ?? (single ? context.mask : undefined);
+  checkMask(queryMask, query.shape, 'queryMask', owner);
+  checkMask(valueMask, value.shape, 'valueMask', owner);
+  return { query, value, key, queryMask, valueMask };
+}
+
+function checkMask(mask: Tensor | undefined, shape: Shape, name: string, owner: string): void {
+  if (mask && (mask.rank !== 2 || mask.shape[0] !== shape[0] || mask.shape[1] !== shape[1])) {
+    throw new LayerwiseError(`${owner}: ${name} must have shape ${formatShape(shape.slice(0, 2))}, received ${formatShape(mask.shape)}`);
+  }
+}
+
+/**
+ * The boolean `[batch, queryTimesteps, valueTimesteps]` mask of allowed query-value pairs from the
+ * value mask, the causal flag and an explicit attention mask, or `undefined` when nothing is masked.
+ * Call inside `tf.tidy`.
+ */
+export function combinedScoreMask(
+  batch: number,
+  queryLength: number,
+  valueLength: number,
+  options: { queryMask?: Tensor | undefined; valueMask?: Tensor | undefined; causal?: boolean | undefined; attentionMask?: Tensor | undefined },
+): Tensor | undefined {
+  const parts: Tensor[] = [];
+  const bool = (t: Tensor) => (t.dtype === 'bool' ? t : tf.cast(t, 'bool'));
+  if (options.queryMask) parts.push(tf.expandDims(bool(options.queryMask), 2));
+  if (options.valueMask) parts.push(tf.expandDims(bool(options.valueMask), 1));
+  if (options.causal) {
+    const rows = tf.reshape(tf.range(0, queryLength, 1, 'int32'), [queryLength, 1]);
+    const cols = tf.reshape(tf.range(0, valueLength, 1, 'int32'), [1, valueLength]);
+    parts.push(tf.expandDims(tf.greaterEqual(rows, cols), 0));
+  }
+  if (options.attentionMask) parts.push(bool(options.attentionMask));
+  if (parts.length === 0) return undefined;
+  const full = tf.zeros([batch, queryLength, valueLength], 'bool');
+  return parts.reduce((acc, m) => tf.logicalAnd(acc, m), tf.logicalNot(full));
+}
+
+/** Softmax over the last axis where `mask` is true; masked positions get a large negative score first, as Keras. */
+export function maskedSoftmax(scores: Tensor, mask: Tensor | undefined): Tensor {
+  if (!mask) return tf.softmax(scores);
+  return tf.softmax(tf.add(scores, tf.mul(tf.sub(1, tf.cast(mask, scores.dtype)), -1e9)));
+}

@@ -1,0 +1,9 @@
+export { Permute, permute, type PermuteArgs } from './permute.js';
+export { RepeatVector, repeatVector, type RepeatVectorArgs } from './repeat-vector.js';
+export { Lambda, lambda, registerLambdaFunction, type LambdaArgs, type LambdaFunction } from './lambda.js';
+export { Masking, masking, type MaskingArgs } from './masking.js';
+export { Embedding, embedding, type EmbeddingArgs } from './embedding.js';
+export { PReLU, prelu, type PReLUArgs } from './prelu.js';
+export { ELU, elu, type ELUArgs } from './elu.js';
+export { applyWithMasks, isMaskProducer, type MaskedCallContext, type MaskProducer } from './mask.js';
+export { registerLayerClass, deserializeLayer, serializeLayer, type LayerClass, type SerializedLayer } from './layer-registry.js';
