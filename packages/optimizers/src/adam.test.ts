@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LayerwiseError, useBackend } from '@layerwise/core';
 import { Adam, adam } from './adam.js';
 import { disposeOptimizerState } from './state.js';
+import { KERAS_BASE_OFF } from './test-utils.js';
 import { runOptimizerTest } from './testing/conformance.js';
 
 describe('Adam', () => {
@@ -12,7 +13,7 @@ describe('Adam', () => {
     const optimizer = adam();
     expect(optimizer).toBeInstanceOf(Adam);
     expect(optimizer.className).toBe('Adam');
-    expect(optimizer.getConfig()).toEqual({ name: 'adam', learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false });
+    expect(optimizer.getConfig()).toEqual({ name: 'adam', learning_rate: 0.001, ...KERAS_BASE_OFF, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false });
   });
 
   for (const options of [{ learningRate: 0.1 }, { learningRate: 0.1, amsgrad: true }, { learningRate: 0.05, beta1: 0.5, beta2: 0.9, epsilon: 1e-3 }]) {

@@ -1,15 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { ConfigDict } from '@layerwise/core';
-import { BASE_OPTION_NAMES, BaseOptimizer } from './base-optimizer.js';
-import type { BaseOptimizerOptions } from './base-optimizer.js';
+import { BASE_CONFIG_KEYS, BASE_OPTION_NAMES } from './base-options.js';
+import type { BaseOptimizerOptions } from './base-options.js';
+import { BaseOptimizer } from './base-optimizer.js';
+import type { BaseOptimizerDefaults } from './base-optimizer.js';
 import { configToOptions } from './config.js';
+import type { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
+import type { CustomSchedules } from './schedules/serialization.js';
 import { checkBoolean, checkDecay, checkEpsilon, checkOptions } from './validation.js';
 
 /** Options of {@link Adam}. */
 export interface AdamOptions extends BaseOptimizerOptions {
-  /** Default 0.001. */
-  learningRate?: number;
+  /** A number or a schedule. Default 0.001. */
+  learningRate?: number | LearningRateSchedule;
   /** Decay of the first-moment (mean) estimate, in `[0, 1)`. Default 0.9. */
   beta1?: number;
   /** Decay of the second-moment (uncentered variance) estimate, in `[0, 1)`. Default 0.999. */
@@ -21,7 +25,8 @@ export interface AdamOptions extends BaseOptimizerOptions {
 }
 
 const OPTION_NAMES = [...BASE_OPTION_NAMES, 'beta1', 'beta2', 'epsilon', 'amsgrad'];
-const CONFIG_KEYS = { name: 'name', learning_rate: 'learningRate', beta_1: 'beta1', beta_2: 'beta2', epsilon: 'epsilon', amsgrad: 'amsgrad' };
+/** Adam's Keras config keys (AdamW's too). */
+export const ADAM_CONFIG_KEYS = { ...BASE_CONFIG_KEYS, beta_1: 'beta1', beta_2: 'beta2', epsilon: 'epsilon', amsgrad: 'amsgrad' };
 
 /**
  * Adam, as Keras 3's: at step `t`, `alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)`,
@@ -34,6 +39,8 @@ const CONFIG_KEYS = { name: 'name', learning_rate: 'learningRate', beta_1: 'beta
  * ```
  */
 export class Adam extends BaseOptimizer {
+  /** The class name and defaults a constructor call uses: {@link AdamW} overrides them. */
+  protected static readonly defaults: BaseOptimizerDefaults & { readonly className: string } = { className: 'Adam', learningRate: 0.001, name: 'adam' };
   /** Decay of the first-moment estimate, in `[0, 1)`. */
   readonly beta1: number;
   /** Decay of the second-moment estimate, in `[0, 1)`. */
@@ -44,17 +51,18 @@ export class Adam extends BaseOptimizer {
   readonly amsgrad: boolean;
 
   constructor(options?: AdamOptions) {
-    const opts = checkOptions('Adam', options, OPTION_NAMES);
-    super('Adam', opts, { learningRate: 0.001, name: 'adam' });
-    this.beta1 = checkDecay('Adam', 'beta1', opts.beta1 ?? 0.9);
-    this.beta2 = checkDecay('Adam', 'beta2', opts.beta2 ?? 0.999);
-    this.epsilon = checkEpsilon('Adam', opts.epsilon ?? 1e-7);
-    this.amsgrad = checkBoolean('Adam', 'amsgrad', opts.amsgrad ?? false);
+    const { className, ...defaults } = (new.target as typeof Adam).defaults;
+    const opts = checkOptions(className, options, OPTION_NAMES);
+    super(className, opts, defaults);
+    this.beta1 = checkDecay(className, 'beta1', opts.beta1 ?? 0.9);
+    this.beta2 = checkDecay(className, 'beta2', opts.beta2 ?? 0.999);
+    this.epsilon = checkEpsilon(className, opts.epsilon ?? 1e-7);
+    this.amsgrad = checkBoolean(className, 'amsgrad', opts.amsgrad ?? false);
   }
 
-  /** Rebuilds an Adam from its (Keras) config. */
-  static fromConfig(config: ConfigDict): Adam {
-    return new Adam(configToOptions('Adam', config, CONFIG_KEYS) as AdamOptions);
+  /** Rebuilds an Adam from its (Keras) config; `customSchedules` resolves your own learning rate schedule classes. */
+  static fromConfig(config: ConfigDict, customSchedules?: CustomSchedules): Adam {
+    return new Adam(configToOptions('Adam', config, ADAM_CONFIG_KEYS, customSchedules) as AdamOptions);
   }
 
   protected slotNames(): readonly string[] {
@@ -79,7 +87,7 @@ export class Adam extends BaseOptimizer {
     variable.assign(tf.sub(variable, tf.div(tf.mul(newM, alpha), tf.add(tf.sqrt(newV), this.epsilon))));
   }
 
-  /** The Keras config: `name`, `learning_rate` and this optimizer's own keys. */
+  /** The Keras config: the base optimizer's keys and this optimizer's own. */
   override getConfig(): ConfigDict {
     return { ...super.getConfig(), beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad };
   }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LayerwiseError, useBackend } from '@layerwise/core';
 import { RMSprop, rmsprop } from './rmsprop.js';
 import { disposeOptimizerState } from './state.js';
+import { KERAS_BASE_OFF } from './test-utils.js';
 import { runOptimizerTest } from './testing/conformance.js';
 
 describe('RMSprop', () => {
@@ -12,7 +13,7 @@ describe('RMSprop', () => {
     const optimizer = rmsprop();
     expect(optimizer).toBeInstanceOf(RMSprop);
     expect(optimizer.className).toBe('RMSprop');
-    expect(optimizer.getConfig()).toEqual({ name: 'rmsprop', learning_rate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false });
+    expect(optimizer.getConfig()).toEqual({ name: 'rmsprop', learning_rate: 0.001, ...KERAS_BASE_OFF, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false });
   });
 
   for (const options of [

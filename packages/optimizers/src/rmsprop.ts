@@ -1,15 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { ConfigDict } from '@layerwise/core';
-import { BASE_OPTION_NAMES, BaseOptimizer } from './base-optimizer.js';
-import type { BaseOptimizerOptions } from './base-optimizer.js';
+import { BASE_CONFIG_KEYS, BASE_OPTION_NAMES } from './base-options.js';
+import type { BaseOptimizerOptions } from './base-options.js';
+import { BaseOptimizer } from './base-optimizer.js';
 import { configToOptions } from './config.js';
+import type { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
+import type { CustomSchedules } from './schedules/serialization.js';
 import { checkBoolean, checkDecay, checkEpsilon, checkOptions } from './validation.js';
 
 /** Options of {@link RMSprop}. */
 export interface RMSpropOptions extends BaseOptimizerOptions {
-  /** Default 0.001. */
-  learningRate?: number;
+  /** A number or a schedule. Default 0.001. */
+  learningRate?: number | LearningRateSchedule;
   /** Discount factor of the moving average of squared gradients, in `[0, 1)`. Default 0.9. */
   rho?: number;
   /** Momentum of the update, in `[0, 1)`; 0 for none. Default 0. */
@@ -21,7 +24,7 @@ export interface RMSpropOptions extends BaseOptimizerOptions {
 }
 
 const OPTION_NAMES = [...BASE_OPTION_NAMES, 'rho', 'momentum', 'epsilon', 'centered'];
-const CONFIG_KEYS = { name: 'name', learning_rate: 'learningRate', rho: 'rho', momentum: 'momentum', epsilon: 'epsilon', centered: 'centered' };
+const CONFIG_KEYS = { ...BASE_CONFIG_KEYS, rho: 'rho', momentum: 'momentum', epsilon: 'epsilon', centered: 'centered' };
 
 /**
  * RMSprop, as Keras 3's: `v = rho * v + (1 - rho) * g²`; centered, also `a = rho * a + (1 - rho) * g`
@@ -53,9 +56,9 @@ export class RMSprop extends BaseOptimizer {
     this.centered = checkBoolean('RMSprop', 'centered', opts.centered ?? false);
   }
 
-  /** Rebuilds an RMSprop from its (Keras) config. */
-  static fromConfig(config: ConfigDict): RMSprop {
-    return new RMSprop(configToOptions('RMSprop', config, CONFIG_KEYS) as RMSpropOptions);
+  /** Rebuilds an RMSprop from its (Keras) config; `customSchedules` resolves your own learning rate schedule classes. */
+  static fromConfig(config: ConfigDict, customSchedules?: CustomSchedules): RMSprop {
+    return new RMSprop(configToOptions('RMSprop', config, CONFIG_KEYS, customSchedules) as RMSpropOptions);
   }
 
   protected slotNames(): readonly string[] {
@@ -87,7 +90,7 @@ export class RMSprop extends BaseOptimizer {
     }
   }
 
-  /** The Keras config: `name`, `learning_rate` and this optimizer's own keys. */
+  /** The Keras config: the base optimizer's keys and this optimizer's own. */
   override getConfig(): ConfigDict {
     return { ...super.getConfig(), rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered };
   }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LayerwiseError, useBackend } from '@layerwise/core';
 import { SGD, sgd } from './sgd.js';
 import { disposeOptimizerState } from './state.js';
+import { KERAS_BASE_OFF } from './test-utils.js';
 import { runOptimizerTest } from './testing/conformance.js';
 
 describe('SGD', () => {
@@ -12,10 +13,11 @@ describe('SGD', () => {
     const optimizer = sgd();
     expect(optimizer).toBeInstanceOf(SGD);
     expect(optimizer.className).toBe('SGD');
-    expect(optimizer.getConfig()).toEqual({ name: 'SGD', learning_rate: 0.01, momentum: 0, nesterov: false });
+    expect(optimizer.getConfig()).toEqual({ name: 'SGD', learning_rate: 0.01, ...KERAS_BASE_OFF, momentum: 0, nesterov: false });
     expect(new SGD({ learningRate: 0.2, momentum: 0.5, nesterov: true, name: 'fast' }).getConfig()).toEqual({
       name: 'fast',
       learning_rate: 0.2,
+      ...KERAS_BASE_OFF,
       momentum: 0.5,
       nesterov: true,
     });

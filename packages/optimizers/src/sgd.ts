@@ -1,15 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { ConfigDict } from '@layerwise/core';
-import { BASE_OPTION_NAMES, BaseOptimizer } from './base-optimizer.js';
-import type { BaseOptimizerOptions } from './base-optimizer.js';
+import { BASE_CONFIG_KEYS, BASE_OPTION_NAMES } from './base-options.js';
+import type { BaseOptimizerOptions } from './base-options.js';
+import { BaseOptimizer } from './base-optimizer.js';
 import { configToOptions } from './config.js';
+import type { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
+import type { CustomSchedules } from './schedules/serialization.js';
 import { checkBoolean, checkDecay, checkOptions } from './validation.js';
 
 /** Options of {@link SGD}. */
 export interface SGDOptions extends BaseOptimizerOptions {
-  /** Default 0.01. */
-  learningRate?: number;
+  /** A number or a schedule. Default 0.01. */
+  learningRate?: number | LearningRateSchedule;
   /** Accelerates descent in the relevant direction, in `[0, 1)`; 0 is plain gradient descent. Default 0. */
   momentum?: number;
   /** Whether to apply Nesterov momentum. Default false. */
@@ -17,7 +20,7 @@ export interface SGDOptions extends BaseOptimizerOptions {
 }
 
 const OPTION_NAMES = [...BASE_OPTION_NAMES, 'momentum', 'nesterov'];
-const CONFIG_KEYS = { name: 'name', learning_rate: 'learningRate', momentum: 'momentum', nesterov: 'nesterov' };
+const CONFIG_KEYS = { ...BASE_CONFIG_KEYS, momentum: 'momentum', nesterov: 'nesterov' };
 
 /**
  * Gradient descent with optional (Nesterov) momentum, as Keras 3's `SGD`:
@@ -42,9 +45,9 @@ export class SGD extends BaseOptimizer {
     this.nesterov = checkBoolean('SGD', 'nesterov', opts.nesterov ?? false);
   }
 
-  /** Rebuilds an SGD from its (Keras) config. */
-  static fromConfig(config: ConfigDict): SGD {
-    return new SGD(configToOptions('SGD', config, CONFIG_KEYS) as SGDOptions);
+  /** Rebuilds an SGD from its (Keras) config; `customSchedules` resolves your own learning rate schedule classes. */
+  static fromConfig(config: ConfigDict, customSchedules?: CustomSchedules): SGD {
+    return new SGD(configToOptions('SGD', config, CONFIG_KEYS, customSchedules) as SGDOptions);
   }
 
   protected slotNames(): readonly string[] {
@@ -63,7 +66,7 @@ export class SGD extends BaseOptimizer {
     variable.assign(tf.add(variable, this.nesterov ? tf.sub(tf.mul(newM, this.momentum), step) : newM));
   }
 
-  /** The Keras config: `name`, `learning_rate` and this optimizer's own keys. */
+  /** The Keras config: the base optimizer's keys and this optimizer's own. */
   override getConfig(): ConfigDict {
     return { ...super.getConfig(), momentum: this.momentum, nesterov: this.nesterov };
   }

@@ -1,10 +1,5 @@
 import { LayerwiseError, checkNumber, invalidArgument } from '@layerwise/core';
 
-/** Throws unless `value` is a learning rate: a finite number greater than 0. */
-export function checkLearningRate(owner: string, value: unknown): number {
-  return checkNumber(owner, 'learningRate', value, { min: 0, minExclusive: true });
-}
-
 /** Throws unless `value` is a decay factor in `[0, 1)` (momentum, rho, beta1, beta2). */
 export function checkDecay(owner: string, argument: string, value: unknown): number {
   return checkNumber(owner, argument, value, { min: 0, max: 1, maxExclusive: true });

@@ -16,6 +16,11 @@ export interface OptimizerTestOptions {
   fromConfig: (config: ConfigDict) => TestableOptimizer;
   /** Steps of the descent check. Default 5. */
   steps?: number;
+  /**
+   * The `iterations` after `calls` calls of `applyGradients`. Default: `calls` (one update per call);
+   * with gradient accumulation over N calls, `(calls) => Math.floor(calls / N)`.
+   */
+  iterationsAfter?: (calls: number) => number;
 }
 
 /** Thrown by {@link runOptimizerTest}, naming the optimizer and the failed check. */
@@ -60,6 +65,25 @@ function trainStep(optimizer: Optimizer, variables: Variable[]): number {
 const read = (variables: Variable[]) => variables.map((v) => v.dataSync().slice() as Float32Array);
 const sameValues = (a: Float32Array[], b: Float32Array[]) => a.length === b.length && a.every((x, i) => x.length === b[i]!.length && x.every((v, j) => Object.is(v, b[i]![j])));
 
+type State = ReturnType<TestableOptimizer['getState']>;
+
+/** Where two states differ (step count, learning rate, slot names or values, bit for bit), or null. */
+function stateDifference(a: State, b: State): string | null {
+  if (a.iterations !== b.iterations) return `iterations ${a.iterations} vs ${b.iterations}`;
+  if (a.learningRate !== b.learningRate) return `learningRate ${a.learningRate} vs ${b.learningRate}`;
+  if (a.slots.length !== b.slots.length) return `${a.slots.length} vs ${b.slots.length} slotted variables`;
+  for (let i = 0; i < a.slots.length; i++) {
+    const x = a.slots[i]!.values;
+    const y = b.slots[i]!.values;
+    const names = Object.keys(x);
+    if (names.join() !== Object.keys(y).join()) return `variable ${i} has slots [${names}] vs [${Object.keys(y)}]`;
+    for (const name of names) {
+      if (!sameValues([x[name]!.dataSync() as Float32Array], [y[name]!.dataSync() as Float32Array])) return `slot '${name}' of variable ${i} differs`;
+    }
+  }
+  return null;
+}
+
 function checkConfigRoundTrip(options: OptimizerTestOptions): void {
   const optimizer = options.create();
   try {
@@ -74,16 +98,25 @@ function checkConfigRoundTrip(options: OptimizerTestOptions): void {
     } finally {
       copy.dispose();
     }
+    const scheduled = typeof config['learning_rate'] !== 'number';
     const changed = optimizer.learningRate / 4;
-    optimizer.learningRate = changed;
-    check(optimizer.learningRate === changed && optimizer.getConfig()['learning_rate'] === changed, optimizer, 'a learning rate set is not read back nor in getConfig()');
-    let rejected = false;
-    try {
-      optimizer.learningRate = -1;
-    } catch (error) {
-      rejected = error instanceof LayerwiseError;
+    const rejects = (value: number) => {
+      try {
+        optimizer.learningRate = value;
+      } catch (error) {
+        return error instanceof LayerwiseError;
+      }
+      return false;
+    };
+    if (scheduled) {
+      // Keras: a learning rate given by a schedule cannot be set to a number.
+      const current = optimizer.learningRate;
+      check(rejects(changed) && optimizer.learningRate === current, optimizer, 'setting a number learningRate over a schedule must throw a LayerwiseError and keep the schedule');
+    } else {
+      optimizer.learningRate = changed;
+      check(optimizer.learningRate === changed && optimizer.getConfig()['learning_rate'] === changed, optimizer, 'a learning rate set is not read back nor in getConfig()');
+      check(rejects(-1) && optimizer.learningRate === changed, optimizer, 'setting learningRate = -1 must throw a LayerwiseError and keep the old value');
     }
-    check(rejected && optimizer.learningRate === changed, optimizer, 'setting learningRate = -1 must throw a LayerwiseError and keep the old value');
   } finally {
     optimizer.dispose();
   }
@@ -102,7 +135,8 @@ function checkDescentAndMemory(options: OptimizerTestOptions): void {
     check(tf.memory().numTensors === afterFirst, optimizer, `leaks ${tf.memory().numTensors - afterFirst} tensors over ${steps - 1} steps`);
     const final = tf.tidy(() => quadratic(variables).dataSync()[0]!);
     check(final < initial, optimizer, `${steps} steps do not reduce a quadratic loss (${initial} -> ${final})`);
-    check(optimizer.iterations === steps, optimizer, `iterations is ${optimizer.iterations} after ${steps} steps`);
+    const expected = (options.iterationsAfter ?? ((calls) => calls))(steps);
+    check(optimizer.iterations === expected, optimizer, `iterations is ${optimizer.iterations} after ${steps} steps, expected ${expected}`);
     optimizer.dispose();
     check(tf.memory().numTensors === baseline, optimizer, `dispose() leaves ${tf.memory().numTensors - baseline} tensors`);
   } finally {
@@ -117,8 +151,10 @@ function checkStateRestore(options: OptimizerTestOptions): void {
   const variables = makeVariables();
   const optimizer = options.create();
   const fresh = options.create();
+  const iterationsAfter = options.iterationsAfter ?? ((calls: number) => calls);
   let restored: Variable[] = [];
-  let state: ReturnType<TestableOptimizer['getState']> | undefined;
+  let state: State | undefined;
+  const finalStates: State[] = [];
   try {
     for (let i = 0; i < 3; i++) trainStep(optimizer, variables);
     state = optimizer.getState();
@@ -128,6 +164,7 @@ function checkStateRestore(options: OptimizerTestOptions): void {
       trainStep(optimizer, variables);
       next.push(read(variables));
     }
+    finalStates.push(optimizer.getState());
 
     // Rewind the same optimizer (the state must be a copy, not the live slots).
     variables.forEach((v, i) => {
@@ -136,22 +173,29 @@ function checkStateRestore(options: OptimizerTestOptions): void {
       value.dispose();
     });
     optimizer.setState(state);
-    check(optimizer.iterations === 3, optimizer, `setState restores iterations ${optimizer.iterations}, expected 3`);
+    check(optimizer.iterations === iterationsAfter(3), optimizer, `setState restores iterations ${optimizer.iterations}, expected ${iterationsAfter(3)}`);
     for (let i = 0; i < 2; i++) {
       trainStep(optimizer, variables);
       check(sameValues(read(variables), next[i]!), optimizer, `step ${i + 1} after rewinding with setState differs from the original`);
     }
+    finalStates.push(optimizer.getState());
+    const rewound = stateDifference(finalStates[0]!, finalStates[1]!);
+    check(rewound === null, optimizer, `the state after rewinding with setState and 2 steps differs from the original: ${rewound}`);
 
     // Restore into a fresh optimizer, on other variables matched by position.
     restored = makeVariables(saved);
     fresh.setState(state, restored);
-    check(fresh.iterations === 3, optimizer, `setState into a fresh optimizer restores iterations ${fresh.iterations}, expected 3`);
+    check(fresh.iterations === iterationsAfter(3), optimizer, `setState into a fresh optimizer restores iterations ${fresh.iterations}, expected ${iterationsAfter(3)}`);
     for (let i = 0; i < 2; i++) {
       trainStep(fresh, restored);
       check(sameValues(read(restored), next[i]!), optimizer, `step ${i + 1} after restoring into a fresh optimizer differs from the original`);
     }
+    finalStates.push(fresh.getState());
+    const moved = stateDifference(finalStates[0]!, finalStates[2]!);
+    check(moved === null, optimizer, `the state after restoring into a fresh optimizer and 2 steps differs from the original: ${moved}`);
   } finally {
     if (state) disposeOptimizerState(state);
+    finalStates.forEach(disposeOptimizerState);
     optimizer.dispose();
     fresh.dispose();
     tf.dispose([...variables, ...restored]);
@@ -161,10 +205,12 @@ function checkStateRestore(options: OptimizerTestOptions): void {
 
 /**
  * The conformance harness every optimizer goes through (and a user's own can): config round trip
- * through JSON and `fromConfig`, a settable and validated learning rate, a few steps that reduce a
- * quadratic loss computed with `tf.variableGrads`, no tensor leaked by steps or after `dispose()`,
- * and `getState`/`setState` restoring training exactly (bit for bit), both into the same optimizer
- * and into a fresh one. Throws a {@link ConformanceError} naming the optimizer and the failed check.
+ * through JSON and `fromConfig`, a settable and validated learning rate (or, when it is a schedule,
+ * one that refuses a number), a few steps that reduce a quadratic loss computed with
+ * `tf.variableGrads`, no tensor leaked by steps or after `dispose()`, and `getState`/`setState`
+ * restoring training exactly (bit for bit: the variables and the whole state two steps later), both
+ * into the same optimizer and into a fresh one. Throws a {@link ConformanceError} naming the
+ * optimizer and the failed check.
  *
  * @example
  * ```ts
