@@ -1,38 +1,32 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkNumber } from '@layerwise/core';
-import type { ConfigDict, Loss, Serializable } from '@layerwise/core';
-import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
-import { alignTargets, checkTensor, meanOverNonBatchAxes } from './shapes.js';
+import type { ConfigDict } from '@layerwise/core';
+import { checkAxis, resolveAxis } from './axis.js';
+import { BaseLoss } from './base-loss.js';
+import type { LossOptions } from './base-loss.js';
+import {
+  binaryCrossEntropyFromProbabilities,
+  sigmoidCrossEntropyWithLogits,
+  smoothBinaryTargets,
+} from './binary-cross-entropy-math.js';
+import { checkBoolean, checkConfig, checkOptions } from './options.js';
+import type { Reduction } from './reduction.js';
+import { alignTargets, checkTensor } from './shapes.js';
 
 /** Options of {@link BinaryCrossentropy}. */
-export interface BinaryCrossentropyOptions {
+export interface BinaryCrossentropyOptions extends LossOptions {
   /** Whether `yPred` holds logits rather than probabilities. Default false. */
   fromLogits?: boolean;
   /** In `[0, 1]`: targets become `yTrue * (1 - labelSmoothing) + 0.5 * labelSmoothing`. Default 0. */
   labelSmoothing?: number;
+  /**
+   * The axis Keras averages the elementwise losses over. Default -1. Per-sample losses average
+   * every non-batch axis anyway, so it only has to name a non-batch axis of the inputs.
+   */
+  axis?: number;
 }
 
 const OWNER = 'BinaryCrossentropy';
-
-/**
- * Stable elementwise sigmoid cross-entropy from logits `x` against targets `z`, as TensorFlow's
- * `sigmoid_cross_entropy_with_logits`: `max(x, 0) - x * z + log(1 + exp(-|x|))`. The `max` and
- * `|x|` are written with one `where` on `x >= 0` so that the gradient at `x = 0` is the exact
- * `sigmoid(0) - z` (separate relu/abs kernels would give `-z` there).
- */
-function sigmoidCrossEntropyWithLogits(z: Tensor, x: Tensor): Tensor {
-  const nonNegative = tf.greaterEqual(x, 0);
-  const reluX = tf.where(nonNegative, x, tf.zerosLike(x));
-  const negAbsX = tf.where(nonNegative, tf.neg(x), x);
-  return tf.add(tf.sub(reluX, tf.mul(x, z)), tf.log1p(tf.exp(negAbsX)));
-}
-
-/** Elementwise binary cross-entropy from probabilities clipped to `[1e-7, 1 - 1e-7]`, as Keras. */
-function binaryCrossEntropyFromProbabilities(z: Tensor, p: Tensor): Tensor {
-  const clipped = tf.clipByValue(p, EPSILON, 1 - EPSILON);
-  return tf.neg(tf.add(tf.mul(z, tf.log(clipped)), tf.mul(tf.sub(1, z), tf.log(tf.sub(1, clipped)))));
-}
 
 /**
  * Cross-entropy between binary (or soft) targets and predicted probabilities, as Keras'
@@ -49,48 +43,51 @@ function binaryCrossEntropyFromProbabilities(z: Tensor, p: Tensor): Tensor {
  * const perSample = loss.call(tf.tensor2d([[1], [0]]), tf.tensor2d([[2.5], [-1]]));
  * ```
  */
-export class BinaryCrossentropy implements Loss, Serializable {
+export class BinaryCrossentropy extends BaseLoss {
   readonly name = 'binary_crossentropy';
   readonly className = OWNER;
   /** Whether predictions are logits. */
   readonly fromLogits: boolean;
   /** The label smoothing factor, in `[0, 1]`. */
   readonly labelSmoothing: number;
+  /** The axis Keras averages over (validated against the inputs' rank by `call`). */
+  readonly axis: number;
 
   /** Validates the options (a `LayerwiseError` names any bad one). */
   constructor(options: BinaryCrossentropyOptions = {}) {
-    checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing']);
+    checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing', 'axis', 'reduction']);
+    super(OWNER, options.reduction);
     this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
     this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
+    this.axis = checkAxis(OWNER, options.axis ?? -1);
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): BinaryCrossentropy {
-    const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing'], 'binary_crossentropy');
+    const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing', 'axis'], 'binary_crossentropy');
     return new BinaryCrossentropy({
       fromLogits: dict['from_logits'] as boolean | undefined,
       labelSmoothing: dict['label_smoothing'] as number | undefined,
+      axis: dict['axis'] as number | undefined,
+      reduction: dict['reduction'] as Reduction | undefined,
     });
   }
 
-  /** Per-sample losses, shape `[batch]`. The inputs are not disposed. */
-  call(yTrue: Tensor, yPred: Tensor): Tensor {
+  /** Elementwise binary cross-entropies. */
+  protected values(yTrue: Tensor, yPred: Tensor): Tensor {
     checkTensor(OWNER, 'yTrue', yTrue, 1);
     checkTensor(OWNER, 'yPred', yPred, 1);
-    return tf.tidy(() => {
-      const [rawTargets, pred] = alignTargets(OWNER, yTrue, yPred);
-      const ls = this.labelSmoothing;
-      const targets = ls > 0 ? tf.add(tf.mul(rawTargets, 1 - ls), 0.5 * ls) : rawTargets;
-      const elementwise = this.fromLogits
-        ? sigmoidCrossEntropyWithLogits(targets, pred)
-        : binaryCrossEntropyFromProbabilities(targets, pred);
-      return meanOverNonBatchAxes(elementwise);
-    });
+    const [rawTargets, pred] = alignTargets(OWNER, yTrue, yPred);
+    resolveAxis(OWNER, this.axis, pred.rank, true);
+    const targets = smoothBinaryTargets(rawTargets, this.labelSmoothing);
+    return this.fromLogits
+      ? sigmoidCrossEntropyWithLogits(targets, pred)
+      : binaryCrossEntropyFromProbabilities(targets, pred);
   }
 
-  /** Keras' config: `{ name, from_logits, label_smoothing }`. */
-  getConfig(): ConfigDict {
-    return { name: this.name, from_logits: this.fromLogits, label_smoothing: this.labelSmoothing };
+  /** `{ from_logits, label_smoothing, axis }`. */
+  protected kerasOptions(): ConfigDict {
+    return { from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
   }
 }
 

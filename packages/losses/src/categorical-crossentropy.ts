@@ -1,12 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkNumber } from '@layerwise/core';
-import type { ConfigDict, Loss, Serializable } from '@layerwise/core';
+import type { ConfigDict } from '@layerwise/core';
+import { checkAxis, moveAxisLast, resolveAxis } from './axis.js';
+import { BaseLoss } from './base-loss.js';
+import type { LossOptions } from './base-loss.js';
+import { smoothCategoricalTargets } from './binary-cross-entropy-math.js';
 import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
-import { alignTargets, checkTensor, meanOverNonBatchAxes } from './shapes.js';
+import type { Reduction } from './reduction.js';
+import { alignTargets, checkTensor } from './shapes.js';
 
 /** Options of {@link CategoricalCrossentropy}. */
-export interface CategoricalCrossentropyOptions {
+export interface CategoricalCrossentropyOptions extends LossOptions {
   /** Whether `yPred` holds logits (unnormalised scores) rather than probabilities. Default false. */
   fromLogits?: boolean;
   /**
@@ -14,13 +19,17 @@ export interface CategoricalCrossentropyOptions {
    * Default 0.
    */
   labelSmoothing?: number;
+  /** The class axis (any axis but the batch axis; negative counts from the end). Default -1. */
+  axis?: number;
 }
 
 const OWNER = 'CategoricalCrossentropy';
 
 /**
  * Cross-entropy between one-hot (or soft) targets and predicted class scores, as Keras'
- * `CategoricalCrossentropy`. `yTrue` and `yPred` share the shape `[batch, ..., classes]`.
+ * `CategoricalCrossentropy`. `yTrue` and `yPred` share the shape `[batch, ..., classes]` (the
+ * class axis last unless `axis` says otherwise, as `[batch, classes, height, width]` with
+ * `axis: 1`).
  *
  * Numerics follow Keras: logits go through a stable log-softmax; probabilities are first
  * divided by their sum over the class axis, then clipped to `[1e-7, 1 - 1e-7]` before the
@@ -32,49 +41,54 @@ const OWNER = 'CategoricalCrossentropy';
  * const perSample = loss.call(tf.tensor2d([[0, 1, 0]]), tf.tensor2d([[0.1, 0.8, 0.1]]));
  * ```
  */
-export class CategoricalCrossentropy implements Loss, Serializable {
+export class CategoricalCrossentropy extends BaseLoss {
   readonly name = 'categorical_crossentropy';
   readonly className = OWNER;
   /** Whether predictions are logits. */
   readonly fromLogits: boolean;
   /** The label smoothing factor, in `[0, 1]`. */
   readonly labelSmoothing: number;
+  /** The class axis. */
+  readonly axis: number;
 
   /** Validates the options (a `LayerwiseError` names any bad one). */
   constructor(options: CategoricalCrossentropyOptions = {}) {
-    checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing']);
+    checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing', 'axis', 'reduction']);
+    super(OWNER, options.reduction);
     this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
     this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
+    this.axis = checkAxis(OWNER, options.axis ?? -1);
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): CategoricalCrossentropy {
-    const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing'], 'categorical_crossentropy');
+    const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing', 'axis'], 'categorical_crossentropy');
     return new CategoricalCrossentropy({
       fromLogits: dict['from_logits'] as boolean | undefined,
       labelSmoothing: dict['label_smoothing'] as number | undefined,
+      axis: dict['axis'] as number | undefined,
+      reduction: dict['reduction'] as Reduction | undefined,
     });
   }
 
-  /** Per-sample losses, shape `[batch]`. The inputs are not disposed. */
-  call(yTrue: Tensor, yPred: Tensor): Tensor {
+  /** Cross-entropies with the class axis summed out. */
+  protected values(yTrue: Tensor, yPred: Tensor): Tensor {
     checkTensor(OWNER, 'yTrue', yTrue, 2);
     checkTensor(OWNER, 'yPred', yPred, 2);
-    return tf.tidy(() => {
-      const [rawTargets, pred] = alignTargets(OWNER, yTrue, yPred);
-      const classes = pred.shape[pred.rank - 1] as number;
-      const ls = this.labelSmoothing;
-      const targets = ls > 0 ? tf.add(tf.mul(rawTargets, 1 - ls), ls / classes) : rawTargets;
-      const logProbs = this.fromLogits
-        ? tf.logSoftmax(pred)
-        : tf.log(tf.clipByValue(tf.div(pred, tf.sum(pred, -1, true)), EPSILON, 1 - EPSILON));
-      return meanOverNonBatchAxes(tf.neg(tf.sum(tf.mul(targets, logProbs), -1)));
-    });
+    const [rawTargets, rawPred] = alignTargets(OWNER, yTrue, yPred);
+    const axis = resolveAxis(OWNER, this.axis, rawPred.rank);
+    const pred = moveAxisLast(rawPred, axis);
+    const classes = pred.shape[pred.rank - 1] as number;
+    const targets = smoothCategoricalTargets(moveAxisLast(rawTargets, axis), this.labelSmoothing, classes);
+    const logProbs = this.fromLogits
+      ? tf.logSoftmax(pred)
+      : tf.log(tf.clipByValue(tf.div(pred, tf.sum(pred, -1, true)), EPSILON, 1 - EPSILON));
+    return tf.neg(tf.sum(tf.mul(targets, logProbs), -1));
   }
 
-  /** Keras' config: `{ name, from_logits, label_smoothing }`. */
-  getConfig(): ConfigDict {
-    return { name: this.name, from_logits: this.fromLogits, label_smoothing: this.labelSmoothing };
+  /** `{ from_logits, label_smoothing, axis }`. */
+  protected kerasOptions(): ConfigDict {
+    return { from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
   }
 }
 

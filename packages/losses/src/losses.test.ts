@@ -2,11 +2,26 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LayerwiseError, useBackend } from '@layerwise/core';
 import { BinaryCrossentropy } from './binary-crossentropy.js';
+import { BinaryFocalCrossentropy } from './binary-focal-crossentropy.js';
 import { CategoricalCrossentropy } from './categorical-crossentropy.js';
+import { CategoricalFocalCrossentropy } from './categorical-focal-crossentropy.js';
+import { CategoricalHinge } from './categorical-hinge.js';
 import { checkSparseLabels } from './check-sparse-labels.js';
+import { CosineSimilarity } from './cosine-similarity.js';
+import { Dice } from './dice.js';
+import { Hinge } from './hinge.js';
+import { Huber } from './huber.js';
+import { KLDivergence } from './kl-divergence.js';
+import { LogCosh } from './log-cosh.js';
+import { MeanAbsoluteError } from './mean-absolute-error.js';
+import { MeanAbsolutePercentageError } from './mean-absolute-percentage-error.js';
 import { MeanSquaredError } from './mean-squared-error.js';
+import { MeanSquaredLogarithmicError } from './mean-squared-logarithmic-error.js';
+import { Poisson } from './poisson.js';
 import { SparseCategoricalCrossentropy, sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
+import { SquaredHinge } from './squared-hinge.js';
 import { mismatches } from './testing/numeric.js';
+import { Tversky } from './tversky.js';
 
 const close = { rtol: 1e-6, atol: 1e-6 };
 
@@ -23,18 +38,35 @@ describe('losses', () => {
     const reads = ['dataSync', 'data', 'arraySync', 'array', 'bufferSync', 'buffer'] as const;
     const labels = tf.tensor1d([0, 7, 1]);
     const probs = tf.tensor2d([[0.2, 0.8], [0.5, 0.5], [0.9, 0.1]]);
+    const weights = tf.tensor1d([1, 0, 2]);
     const spies = reads.map((method) => vi.spyOn(tf.Tensor.prototype, method));
-    const outputs = [
-      new SparseCategoricalCrossentropy().call(labels, probs),
-      new CategoricalCrossentropy({ labelSmoothing: 0.1 }).call(probs, probs),
-      new BinaryCrossentropy({ fromLogits: true }).call(probs, probs),
-      new MeanSquaredError().call(probs, probs),
+    const sameShape = [
+      new CategoricalCrossentropy({ labelSmoothing: 0.1 }),
+      new BinaryCrossentropy({ fromLogits: true }),
+      new BinaryFocalCrossentropy({ applyClassBalancing: true }),
+      new CategoricalFocalCrossentropy({ fromLogits: true }),
+      new MeanSquaredError(),
+      new MeanAbsoluteError(),
+      new MeanAbsolutePercentageError(),
+      new MeanSquaredLogarithmicError(),
+      new Huber(),
+      new LogCosh(),
+      new KLDivergence(),
+      new Poisson(),
+      new CosineSimilarity(),
+      new Hinge(),
+      new SquaredHinge(),
+      new CategoricalHinge(),
+      new Dice(),
+      new Tversky({ axis: 1, reduction: 'sum' }),
     ];
+    const outputs = [new SparseCategoricalCrossentropy().call(labels, probs), ...sameShape.map((l) => l.call(probs, probs))];
+    const reduced = sameShape.map((l, i) => l.reduce(outputs[i + 1]!, weights));
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     probs.dataSync(); // the spies do see reads
     expect(spies[0]).toHaveBeenCalledTimes(1);
     vi.restoreAllMocks();
-    tf.dispose([labels, probs, ...outputs]);
+    tf.dispose([labels, probs, weights, ...outputs, ...reduced]);
   });
 
   describe('SparseCategoricalCrossentropy', () => {
@@ -182,31 +214,81 @@ describe('losses', () => {
   });
 
   describe('config', () => {
-    it('round-trips through getConfig and fromConfig with Keras names', () => {
+    it('round-trips through getConfig and fromConfig with Keras names and keys', () => {
       const losses = [
-        new SparseCategoricalCrossentropy({ fromLogits: true }),
+        new SparseCategoricalCrossentropy({ fromLogits: true, axis: 1, reduction: 'sum' }),
         new CategoricalCrossentropy({ labelSmoothing: 0.1 }),
-        new BinaryCrossentropy({ fromLogits: true, labelSmoothing: 0.2 }),
+        new BinaryCrossentropy({ fromLogits: true, labelSmoothing: 0.2, reduction: 'none' }),
+        new BinaryFocalCrossentropy({ applyClassBalancing: true, alpha: 0.4, gamma: 3, fromLogits: true, labelSmoothing: 0.1, axis: -1 }),
+        new CategoricalFocalCrossentropy({ alpha: [0.2, 0.8], gamma: 1, axis: 1, reduction: 'mean' }),
         new MeanSquaredError(),
+        new MeanAbsoluteError({ reduction: 'mean_with_sample_weight' }),
+        new MeanAbsolutePercentageError(),
+        new MeanSquaredLogarithmicError(),
+        new Huber({ delta: 0.3 }),
+        new LogCosh(),
+        new KLDivergence(),
+        new Poisson(),
+        new CosineSimilarity({ axis: 1 }),
+        new Hinge(),
+        new SquaredHinge(),
+        new CategoricalHinge(),
+        new Dice({ axis: [1, 2, 3] }),
+        new Tversky({ alpha: 0.3, beta: 0.7 }),
       ];
-      const rebuild = [SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError];
+      const rebuild = [
+        SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, BinaryFocalCrossentropy,
+        CategoricalFocalCrossentropy, MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError,
+        MeanSquaredLogarithmicError, Huber, LogCosh, KLDivergence, Poisson, CosineSimilarity, Hinge, SquaredHinge,
+        CategoricalHinge, Dice, Tversky,
+      ];
       losses.forEach((loss, i) => {
         const config = JSON.parse(JSON.stringify(loss.getConfig()));
         const copy = rebuild[i]!.fromConfig(config);
         expect(copy.getConfig()).toEqual(loss.getConfig());
         expect(copy.className).toBe(loss.className);
+        expect(copy.className).toBe(rebuild[i]!.name);
       });
+      const sbs = 'sum_over_batch_size';
       expect(losses.map((l) => l.getConfig())).toEqual([
-        { name: 'sparse_categorical_crossentropy', from_logits: true },
-        { name: 'categorical_crossentropy', from_logits: false, label_smoothing: 0.1 },
-        { name: 'binary_crossentropy', from_logits: true, label_smoothing: 0.2 },
-        { name: 'mean_squared_error' },
+        { name: 'sparse_categorical_crossentropy', reduction: 'sum', from_logits: true, axis: 1 },
+        { name: 'categorical_crossentropy', reduction: sbs, from_logits: false, label_smoothing: 0.1, axis: -1 },
+        { name: 'binary_crossentropy', reduction: 'none', from_logits: true, label_smoothing: 0.2, axis: -1 },
+        { name: 'binary_focal_crossentropy', reduction: sbs, apply_class_balancing: true, alpha: 0.4, gamma: 3, from_logits: true, label_smoothing: 0.1, axis: -1 },
+        { name: 'categorical_focal_crossentropy', reduction: 'mean', alpha: [0.2, 0.8], gamma: 1, from_logits: false, label_smoothing: 0, axis: 1 },
+        { name: 'mean_squared_error', reduction: sbs },
+        { name: 'mean_absolute_error', reduction: 'mean_with_sample_weight' },
+        { name: 'mean_absolute_percentage_error', reduction: sbs },
+        { name: 'mean_squared_logarithmic_error', reduction: sbs },
+        { name: 'huber_loss', reduction: sbs, delta: 0.3 },
+        { name: 'log_cosh', reduction: sbs },
+        { name: 'kl_divergence', reduction: sbs },
+        { name: 'poisson', reduction: sbs },
+        { name: 'cosine_similarity', reduction: sbs, axis: 1 },
+        { name: 'hinge', reduction: sbs },
+        { name: 'squared_hinge', reduction: sbs },
+        { name: 'categorical_hinge', reduction: sbs },
+        { name: 'dice', reduction: sbs, axis: [1, 2, 3] },
+        { name: 'tversky', reduction: sbs, alpha: 0.3, beta: 0.7, axis: null },
       ]);
+    });
+
+    it('reads configs written before reductions and axes existed', () => {
+      expect(BinaryCrossentropy.fromConfig({ name: 'binary_crossentropy', from_logits: true, label_smoothing: 0 }).getConfig()).toEqual({
+        name: 'binary_crossentropy',
+        reduction: 'sum_over_batch_size',
+        from_logits: true,
+        label_smoothing: 0,
+        axis: -1,
+      });
+      expect(MeanSquaredError.fromConfig({ name: 'mean_squared_error' }).reduction).toBe('sum_over_batch_size');
     });
 
     it('rejects configs with unknown keys or another name', () => {
       expect(() => BinaryCrossentropy.fromConfig({ fromLogits: true })).toThrow(/BinaryCrossentropy\.fromConfig.*unknown option `fromLogits`/);
       expect(() => MeanSquaredError.fromConfig({ name: 'mae' })).toThrow(/expected 'mean_squared_error'.*Received: name='mae'/);
+      expect(() => Huber.fromConfig({ name: 'huber_loss', reduction: 'avg' })).toThrow(/Huber: .*`reduction`.*Received: reduction='avg'/);
+      expect(() => Dice.fromConfig({ axis: 'all' })).toThrow(/Dice: .*`axis`.*Received: axis='all'/);
     });
   });
 });

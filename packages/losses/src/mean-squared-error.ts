@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { ConfigDict, Loss, Serializable } from '@layerwise/core';
-import { checkConfig } from './options.js';
-import { alignTargets, checkTensor, meanOverNonBatchAxes } from './shapes.js';
+import type { ConfigDict } from '@layerwise/core';
+import { BaseLoss } from './base-loss.js';
+import type { LossOptions } from './base-loss.js';
+import { checkConfig, checkOptions } from './options.js';
+import type { Reduction } from './reduction.js';
+import { alignTargets, checkTensor } from './shapes.js';
 
 const OWNER = 'MeanSquaredError';
 
@@ -17,29 +20,33 @@ const OWNER = 'MeanSquaredError';
  * perSample.print(); // [0.625]
  * ```
  */
-export class MeanSquaredError implements Loss, Serializable {
+export class MeanSquaredError extends BaseLoss {
   readonly name = 'mean_squared_error';
   readonly className = OWNER;
 
+  /** Validates the options (a `LayerwiseError` names any bad one). */
+  constructor(options: LossOptions = {}) {
+    checkOptions(OWNER, options, ['reduction']);
+    super(OWNER, options.reduction);
+  }
+
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): MeanSquaredError {
-    checkConfig(OWNER, config, [], 'mean_squared_error');
-    return new MeanSquaredError();
+    const dict = checkConfig(OWNER, config, [], 'mean_squared_error');
+    return new MeanSquaredError({ reduction: dict['reduction'] as Reduction | undefined });
   }
 
-  /** Per-sample losses, shape `[batch]`. The inputs are not disposed. */
-  call(yTrue: Tensor, yPred: Tensor): Tensor {
+  /** Elementwise squared errors. */
+  protected values(yTrue: Tensor, yPred: Tensor): Tensor {
     checkTensor(OWNER, 'yTrue', yTrue, 1);
     checkTensor(OWNER, 'yPred', yPred, 1);
-    return tf.tidy(() => {
-      const [targets, pred] = alignTargets(OWNER, yTrue, yPred);
-      return meanOverNonBatchAxes(tf.square(tf.sub(pred, targets)));
-    });
+    const [targets, pred] = alignTargets(OWNER, yTrue, yPred);
+    return tf.square(tf.sub(pred, targets));
   }
 
-  /** Keras' config: `{ name }`. */
-  getConfig(): ConfigDict {
-    return { name: this.name };
+  /** No options beyond `name` and `reduction`. */
+  protected kerasOptions(): ConfigDict {
+    return {};
   }
 }
 
@@ -51,4 +58,4 @@ export class MeanSquaredError implements Loss, Serializable {
  * model.compile({ optimizer: 'sgd', loss: meanSquaredError() });
  * ```
  */
-export const meanSquaredError = (): MeanSquaredError => new MeanSquaredError();
+export const meanSquaredError = (options: LossOptions = {}): MeanSquaredError => new MeanSquaredError(options);

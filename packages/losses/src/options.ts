@@ -10,11 +10,12 @@ import type { ConfigDict } from '@layerwise/core';
 export const EPSILON = 1e-7;
 
 /**
- * Checks a config given to a loss' `fromConfig`: a plain object whose keys are in `known`
- * (Keras' snake_case names) and whose `name`, when present, is the loss' Keras name.
+ * Checks a config given to a loss' `fromConfig`: a plain object whose keys are `name`,
+ * `reduction` or in `known` (Keras' snake_case names), and whose `name`, when present, is the
+ * loss' Keras name.
  */
 export function checkConfig(owner: string, config: unknown, known: readonly string[], name: string): ConfigDict {
-  checkOptions(`${owner}.fromConfig`, config, ['name', ...known]);
+  checkOptions(`${owner}.fromConfig`, config, ['name', 'reduction', ...known]);
   const dict = config as ConfigDict;
   if (dict['name'] !== undefined && dict['name'] !== name) {
     throw invalidArgument({ owner: `${owner}.fromConfig`, argument: 'name', expected: `'${name}'`, received: dict['name'] });

@@ -1,14 +1,23 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { ConfigDict, Loss, Serializable } from '@layerwise/core';
+import type { ConfigDict } from '@layerwise/core';
+import { checkAxis, moveAxisLast, resolveAxis } from './axis.js';
+import { BaseLoss } from './base-loss.js';
+import type { LossOptions } from './base-loss.js';
 import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
-import { checkTensor, meanOverNonBatchAxes, toFloat } from './shapes.js';
+import type { Reduction } from './reduction.js';
+import { checkTensor, toFloat } from './shapes.js';
 import { sparseLabels, validLabelMask } from './sparse-labels.js';
 
 /** Options of {@link SparseCategoricalCrossentropy}. */
-export interface SparseCategoricalCrossentropyOptions {
+export interface SparseCategoricalCrossentropyOptions extends LossOptions {
   /** Whether `yPred` holds logits (unnormalised scores) rather than probabilities. Default false. */
   fromLogits?: boolean;
+  /**
+   * The class axis of `yPred` (any axis but the batch axis; negative counts from the end).
+   * Labels have `yPred`'s shape without it (or with a 1 in its place). Default -1.
+   */
+  axis?: number;
 }
 
 const OWNER = 'SparseCategoricalCrossentropy';
@@ -34,47 +43,55 @@ const OWNER = 'SparseCategoricalCrossentropy';
  * perSample.print(); // [0.1096, 0.1698]
  * ```
  */
-export class SparseCategoricalCrossentropy implements Loss, Serializable {
+export class SparseCategoricalCrossentropy extends BaseLoss {
   readonly name = 'sparse_categorical_crossentropy';
   readonly className = OWNER;
   /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The class axis of the predictions. */
+  readonly axis: number;
 
   /** Validates the options (a `LayerwiseError` names any bad one). */
   constructor(options: SparseCategoricalCrossentropyOptions = {}) {
-    checkOptions(OWNER, options, ['fromLogits']);
+    checkOptions(OWNER, options, ['fromLogits', 'axis', 'reduction']);
+    super(OWNER, options.reduction);
     this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
+    this.axis = checkAxis(OWNER, options.axis ?? -1);
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): SparseCategoricalCrossentropy {
-    const dict = checkConfig(OWNER, config, ['from_logits'], 'sparse_categorical_crossentropy');
-    return new SparseCategoricalCrossentropy({ fromLogits: dict['from_logits'] as boolean | undefined });
-  }
-
-  /** Per-sample losses, shape `[batch]`. The inputs are not disposed. */
-  call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkTensor(OWNER, 'yTrue', yTrue, 1);
-    checkTensor(OWNER, 'yPred', yPred, 2);
-    return tf.tidy(() => {
-      const labels = sparseLabels(OWNER, yTrue, yPred);
-      const classes = yPred.shape[yPred.rank - 1] as number;
-      const pred = toFloat(yPred);
-      const logits = this.fromLogits ? pred : tf.log(tf.clipByValue(pred, EPSILON, 1 - EPSILON));
-      const logProbs = tf.logSoftmax(logits);
-      // Built as int32 and cast: tfjs-backend-wasm's OneHot ignores a float32 dtype and writes
-      // int32 bits into a float32 tensor.
-      const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), classes), 'float32');
-      const losses = tf.neg(tf.sum(tf.mul(oneHot, logProbs), -1));
-      const valid = validLabelMask(labels, classes, yTrue.dtype === 'int32' || yTrue.dtype === 'bool');
-      const guarded = tf.where(valid, losses, tf.fill(losses.shape, Number.NaN));
-      return meanOverNonBatchAxes(guarded);
+    const dict = checkConfig(OWNER, config, ['from_logits', 'axis'], 'sparse_categorical_crossentropy');
+    return new SparseCategoricalCrossentropy({
+      fromLogits: dict['from_logits'] as boolean | undefined,
+      axis: dict['axis'] as number | undefined,
+      reduction: dict['reduction'] as Reduction | undefined,
     });
   }
 
-  /** Keras' config: `{ name, from_logits }`. */
-  getConfig(): ConfigDict {
-    return { name: this.name, from_logits: this.fromLogits };
+  /** Cross-entropies, one per label. */
+  protected values(yTrue: Tensor, yPred: Tensor): Tensor {
+    checkTensor(OWNER, 'yTrue', yTrue, 1);
+    checkTensor(OWNER, 'yPred', yPred, 2);
+    const axis = resolveAxis(OWNER, this.axis, yPred.rank);
+    // Labels with a 1 at the class axis lose it, as Keras squeezes them.
+    const squeezed = yTrue.rank === yPred.rank && yTrue.shape[axis] === 1 ? tf.squeeze(yTrue, [axis]) : yTrue;
+    const pred = toFloat(moveAxisLast(yPred, axis));
+    const labels = sparseLabels(OWNER, squeezed, pred);
+    const classes = pred.shape[pred.rank - 1] as number;
+    const logits = this.fromLogits ? pred : tf.log(tf.clipByValue(pred, EPSILON, 1 - EPSILON));
+    const logProbs = tf.logSoftmax(logits);
+    // Built as int32 and cast: tfjs-backend-wasm's OneHot ignores a float32 dtype and writes
+    // int32 bits into a float32 tensor.
+    const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), classes), 'float32');
+    const losses = tf.neg(tf.sum(tf.mul(oneHot, logProbs), -1));
+    const valid = validLabelMask(labels, classes, yTrue.dtype === 'int32' || yTrue.dtype === 'bool');
+    return tf.where(valid, losses, tf.fill(losses.shape, Number.NaN));
+  }
+
+  /** `{ from_logits, axis }`. */
+  protected kerasOptions(): ConfigDict {
+    return { from_logits: this.fromLogits, axis: this.axis };
   }
 }
 

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { ConfigDict } from '@layerwise/core';
+import { BaseLoss } from './base-loss.js';
+import type { LossOptions } from './base-loss.js';
+import { hingeMargins } from './hinge-labels.js';
+import { checkConfig, checkOptions } from './options.js';
+import type { Reduction } from './reduction.js';
+import { alignTargets, checkTensor } from './shapes.js';
+
+const OWNER = 'SquaredHinge';
+
+/**
+ * The squared hinge loss `max(1 - yTrue * yPred, 0)^2` averaged over every axis but the batch
+ * axis, as Keras' `SquaredHinge`. Labels are expected in {-1, 1}; when every label of the batch
+ * is 0 or 1 they are converted to -1 or 1, as Keras does.
+ *
+ * @example
+ * ```ts
+ * const perSample = new SquaredHinge().call(tf.tensor2d([[0, 1], [0, 0]]), tf.tensor2d([[0.6, 0.4], [0.4, 0.6]]));
+ * perSample.print(); // [1.46, 2.26]
+ * ```
+ */
+export class SquaredHinge extends BaseLoss {
+  readonly name = 'squared_hinge';
+  readonly className = OWNER;
+
+  /** Validates the options (a `LayerwiseError` names any bad one). */
+  constructor(options: LossOptions = {}) {
+    checkOptions(OWNER, options, ['reduction']);
+    super(OWNER, options.reduction);
+  }
+
+  /** Rebuilds the loss from {@link getConfig}'s output. */
+  static fromConfig(config: ConfigDict): SquaredHinge {
+    const dict = checkConfig(OWNER, config, [], 'squared_hinge');
+    return new SquaredHinge({ reduction: dict['reduction'] as Reduction | undefined });
+  }
+
+  /** Elementwise squared hinge margins. */
+  protected values(yTrue: Tensor, yPred: Tensor): Tensor {
+    checkTensor(OWNER, 'yTrue', yTrue, 1);
+    checkTensor(OWNER, 'yPred', yPred, 1);
+    const [targets, pred] = alignTargets(OWNER, yTrue, yPred);
+    return tf.square(hingeMargins(targets, pred));
+  }
+
+  /** No options beyond `name` and `reduction`. */
+  protected kerasOptions(): ConfigDict {
+    return {};
+  }
+}
+
+/**
+ * Creates a {@link SquaredHinge} loss.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: 'adam', loss: squaredHinge() });
+ * ```
+ */
+export const squaredHinge = (options: LossOptions = {}): SquaredHinge => new SquaredHinge(options);
