@@ -1,9 +1,10 @@
-"""PyTorch reference for the Layerwise benchmarks: the same GEMM shapes and the same two
-networks (MLP 784-512-512-10, and Conv32/maxpool/Conv64/maxpool/Dense128/Dense10 on 28x28x1),
-trained with plain SGD on a fixed random batch. Prints Markdown tables.
+"""PyTorch reference for the Layerwise benchmarks: the same GEMM shapes and the same networks
+(MLP 784-512-512-10; Conv32/maxpool/Conv64/maxpool/Dense128/Dense10 on 28x28x1; the separable
+convnet Conv32/SepConv64/maxpool/SepConv128/maxpool/Dense10 on 28x28x1; the book's four-block
+convnet on 150x150x3), trained with plain SGD on a fixed random batch. Prints Markdown tables.
 
 Run with the system Python that has torch:  /usr/bin/python3 benchmarks/pytorch/bench.py
-Options: --threads N (default: torch's default), --quick (fewer repeats).
+Options: --threads N (default: torch's default), --quick (fewer repeats), --train-only, --gemm-only.
 """
 import argparse
 import os
@@ -86,6 +87,35 @@ class Convnet(nn.Module):
         return self.d2(F.relu(self.d1(torch.flatten(x, 1))))
 
 
+class SeparableConv(nn.Module):
+    """Keras' SeparableConv2D: a depthwise 3x3 convolution (no bias) then a pointwise 1x1 one (with bias)."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.depthwise = nn.Conv2d(cin, cin, 3, padding=1, groups=cin, bias=False)
+        self.pointwise = nn.Conv2d(cin, cout, 1)
+
+    def forward(self, x):
+        return self.pointwise(self.depthwise(x))
+
+
+class SeparableConvnet(nn.Module):
+    """Conv32 / SeparableConv64 / maxpool / SeparableConv128 / maxpool / Dense10 on 28x28x1."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(1, 32, 3, padding=1)
+        self.s2 = SeparableConv(32, 64)
+        self.s3 = SeparableConv(64, 128)
+        self.d = nn.Linear(7 * 7 * 128, 10)
+
+    def forward(self, x):
+        x = F.relu(self.c1(x))
+        x = F.max_pool2d(F.relu(self.s2(x)), 2)
+        x = F.max_pool2d(F.relu(self.s3(x)), 2)
+        return self.d(torch.flatten(x, 1))
+
+
 class SmallDataConvnet(nn.Module):
     """The book's four-block convnet on 150x150x3 (Conv 32/64/128/128 3x3 + 2x2 pooling, Dense 512, Dense 1)."""
 
@@ -104,7 +134,9 @@ class SmallDataConvnet(nn.Module):
 def train(quick):
     print("| model | PyTorch samples/s |")
     print("|---|---:|")
-    for name, make, shape in (("mlp", Mlp, (784,)), ("convnet", Convnet, (1, 28, 28)), ("smalldata150", SmallDataConvnet, (3, 150, 150))):
+    models = (("mlp", Mlp, (784,)), ("convnet", Convnet, (1, 28, 28)), ("separable", SeparableConvnet, (1, 28, 28)),
+              ("smalldata150", SmallDataConvnet, (3, 150, 150)))
+    for name, make, shape in models:
         for batch in (128, 32):
             torch.manual_seed(0)
             model = make()
@@ -130,6 +162,7 @@ def main():
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--train-only", action="store_true")
+    parser.add_argument("--gemm-only", action="store_true")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -137,7 +170,8 @@ def main():
     if not args.train_only:
         gemm(args.quick)
         print()
-    train(args.quick)
+    if not args.gemm_only:
+        train(args.quick)
     print("\nGFLOP/s from the median of torch.mm; samples/s = batch / median SGD step (forward, backward, update).")
 
 

@@ -12,16 +12,16 @@ export interface BenchBackend {
   activate(): Promise<void>;
 }
 
-function layerwise(threads: number, relaxedSimd: boolean): BenchBackend {
-  const label = `layerwise-wasm ${relaxedSimd ? 'relaxed-SIMD' : 'SIMD'} ${threads}T`;
+function layerwise(threads: number, relaxedSimd: boolean, simd = true): BenchBackend {
+  const label = `layerwise-wasm ${simd ? (relaxedSimd ? 'relaxed-SIMD' : 'SIMD') : 'scalar'} ${threads}T`;
   return {
     label,
     async activate() {
       if (tf.findBackendFactory(WASM_BACKEND_NAME) != null) tf.removeBackend(WASM_BACKEND_NAME);
-      registerWasmBackend({ threads, relaxedSimd, enableV8RelaxedSimdFlag: relaxedSimd });
+      registerWasmBackend({ threads, simd, relaxedSimd, enableV8RelaxedSimdFlag: relaxedSimd });
       if (!(await tf.setBackend(WASM_BACKEND_NAME))) throw new Error(`${label}: failed to initialise`);
       const info = wasmBackendInfo()!;
-      const wantVariant = relaxedSimd ? 'relaxedSimd' : 'simd';
+      const wantVariant = simd ? (relaxedSimd ? 'relaxedSimd' : 'simd') : 'scalar';
       if (!info.variant.startsWith(wantVariant) || info.threads !== threads) {
         throw new Error(`${label}: got ${info.variant} on ${info.threads} threads (${info.threadsNote ?? ''})`);
       }
@@ -38,13 +38,17 @@ function named(label: string, name: string): BenchBackend {
   };
 }
 
-/** Every configuration, in table order; `--only=a,b` on the command line keeps those labels containing a or b. */
-export function benchBackends(): BenchBackend[] {
+/**
+ * Every configuration, in table order (the scalar build only with `scalar: true`); `--only=a,b` on
+ * the command line keeps those labels containing a or b.
+ */
+export function benchBackends(options: { scalar?: boolean } = {}): BenchBackend[] {
   registerAllGradients();
   tf.env().set('PROD', true);
   const all = [
     named('tfjs-backend-cpu', 'cpu'),
     named('tfjs-backend-wasm (XNNPACK)', 'wasm'),
+    ...(options.scalar ? [layerwise(1, false, false)] : []),
     layerwise(1, false),
     layerwise(1, true),
     layerwise(2, true),

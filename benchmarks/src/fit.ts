@@ -6,96 +6,22 @@
 // (one timed step at batch 32).
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import { conv2d, dense, flatten, maxPooling2d, sequential, type Sequential } from '@layerwise/layers';
+import { batchData, layerwiseStep, tfjsLayersStep, type ApiModelName, type ApiStep } from './api-models.js';
 import { benchBackends } from './backends.js';
 import { describeMachine } from './machine.js';
-import { median, timeRepeated } from './stats.js';
+import { median } from './stats.js';
 
-type Name = 'mlp' | 'convnet' | 'smalldata150';
-const cases: [Name, number][] = [
+const cases: [ApiModelName, number][] = [
   ['mlp', 128],
   ['mlp', 32],
   ['convnet', 128],
   ['convnet', 32],
+  ['separable', 128],
+  ['separable', 32],
   ['smalldata150', 32],
 ];
-const inputShape: Record<Name, number[]> = { mlp: [784], convnet: [28, 28, 1], smalldata150: [150, 150, 3] };
-
-function layerwiseModel(name: Name): Sequential {
-  if (name === 'mlp') {
-    return sequential([dense({ units: 512, activation: 'relu', inputShape: [784] }), dense({ units: 512, activation: 'relu' }), dense({ units: 10, activation: 'softmax' })]);
-  }
-  if (name === 'convnet') {
-    return sequential([
-      conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
-      maxPooling2d({ poolSize: 2 }),
-      conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }),
-      maxPooling2d({ poolSize: 2 }),
-      flatten(),
-      dense({ units: 128, activation: 'relu' }),
-      dense({ units: 10, activation: 'softmax' }),
-    ]);
-  }
-  return sequential([
-    conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [150, 150, 3] }),
-    maxPooling2d({ poolSize: 2 }),
-    conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    maxPooling2d({ poolSize: 2 }),
-    conv2d({ filters: 128, kernelSize: 3, activation: 'relu' }),
-    maxPooling2d({ poolSize: 2 }),
-    conv2d({ filters: 128, kernelSize: 3, activation: 'relu' }),
-    maxPooling2d({ poolSize: 2 }),
-    flatten(),
-    dense({ units: 512, activation: 'relu' }),
-    dense({ units: 1, activation: 'sigmoid' }),
-  ]);
-}
-
-function tfjsLayersModel(name: Name): tfl.Sequential {
-  const L = tfl.layers;
-  if (name === 'mlp') {
-    return tfl.sequential({ layers: [L.dense({ units: 512, activation: 'relu', inputShape: [784] }), L.dense({ units: 512, activation: 'relu' }), L.dense({ units: 10, activation: 'softmax' })] });
-  }
-  if (name === 'convnet') {
-    return tfl.sequential({
-      layers: [
-        L.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
-        L.maxPooling2d({ poolSize: 2 }),
-        L.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }),
-        L.maxPooling2d({ poolSize: 2 }),
-        L.flatten(),
-        L.dense({ units: 128, activation: 'relu' }),
-        L.dense({ units: 10, activation: 'softmax' }),
-      ],
-    });
-  }
-  const blocks = [32, 64, 128, 128].flatMap((filters, i) => [
-    L.conv2d({ filters, kernelSize: 3, activation: 'relu', ...(i === 0 ? { inputShape: [150, 150, 3] } : {}) }),
-    L.maxPooling2d({ poolSize: 2 }),
-  ]);
-  return tfl.sequential({ layers: [...blocks, L.flatten(), L.dense({ units: 512, activation: 'relu' }), L.dense({ units: 1, activation: 'sigmoid' })] });
-}
-
-function data(name: Name, batch: number) {
-  const x = tf.randomUniform([batch, ...inputShape[name]], 0, 1, 'float32', 1);
-  const y = name === 'smalldata150' ? tf.cast(tf.randomUniform([batch, 1], 0, 2, 'int32', 2), 'float32') : tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', 2), 10);
-  return { x, y };
-}
 
 type Step = () => Promise<void>;
-
-function layerwiseStep(name: Name, x: tf.Tensor, y: tf.Tensor): { step: Step; dispose(): void } {
-  const model = layerwiseModel(name);
-  model.compile({ optimizer: 'sgd', loss: name === 'smalldata150' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
-  return { step: async () => void (await model.trainOnBatch(x, y)), dispose: () => model.dispose() };
-}
-
-function tfjsLayersStep(name: Name, x: tf.Tensor, y: tf.Tensor): { step: Step; dispose(): void } {
-  const model = tfjsLayersModel(name);
-  model.compile({ optimizer: tf.train.sgd(0.01), loss: name === 'smalldata150' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
-  return { step: async () => void (await model.trainOnBatch(x, y)), dispose: () => model.dispose() };
-}
 
 async function timeAsync(step: Step, reps: { warmup: number; min: number; max: number; budgetMs: number }): Promise<number[]> {
   for (let i = 0; i < reps.warmup; i++) await step();
@@ -130,8 +56,8 @@ async function main(): Promise<void> {
           row.set(column, 'skipped');
           continue;
         }
-        const { x, y } = data(name, batch);
-        let run: { step: Step; dispose(): void } | undefined;
+        const { x, y } = batchData(name, batch);
+        let run: ApiStep | undefined;
         try {
           run = make(name, x, y);
           const slow = isCpu || backend.label.includes('XNNPACK') || name === 'smalldata150';

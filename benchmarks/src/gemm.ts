@@ -24,13 +24,13 @@ const caseLabel = ([m, k, n]: [number, number, number], [ta, tb]: [boolean, bool
 
 async function main(): Promise<void> {
   console.log(`# GEMM benchmark\n\n${describeMachine()}\n`);
-  const backends = benchBackends();
+  const backends = benchBackends({ scalar: true });
   const results = new Map<string, Map<string, string>>();
   for (const backend of backends) {
     await backend.activate();
     const column = new Map<string, string>();
     results.set(backend.label, column);
-    const slow = backend.label.includes('cpu');
+    const slow = backend.label.includes('cpu') || backend.label.includes('scalar');
     for (const shape of shapes) {
       const [m, k, n] = shape;
       for (const t of transposes) {

@@ -3,9 +3,12 @@
 
 export { gemm, gemmStrided, packASize, packBSize } from './gemm';
 export { addInto, sumColumns } from './reduce';
-export { relu, step } from './unary';
+export { binary, unary } from './elementwise';
 export { setGeometry } from './geometry';
 export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv';
+export {
+  depthwiseConv2d, depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter, expandChannels, sumChannelGroups,
+} from './depthwise';
 export { maxPool, avgPool, maxPoolGrad, avgPoolGrad } from './pool';
 
 /** The first byte address free for the host to use. */

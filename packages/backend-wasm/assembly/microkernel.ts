@@ -30,6 +30,11 @@ export function microKernel(
   kc: i32, a: usize, b: usize, c: usize, ldc: i32, rows: i32, cols: i32,
   beta: i32, bias: usize, act: i32, tile: usize,
 ): void {
+  if (!ASC_FEATURE_SIMD) {
+    scalarTile(kc, a, b, tile);
+    storeTile(tile, c, ldc, rows, cols, beta, bias, act);
+    return;
+  }
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -60,6 +65,14 @@ export function microKernel(
   v128.store(tile, c10, 32); v128.store(tile, c11, 48);
   v128.store(tile, c20, 64); v128.store(tile, c21, 80);
   v128.store(tile, c30, 96); v128.store(tile, c31, 112);
+  storeTile(tile, c, ldc, rows, cols, beta, bias, act);
+}
+
+/** Copies the first `rows` x `cols` of a 4x8 `tile` into C, with accumulation, bias and activation. */
+// @ts-ignore: decorator
+@inline
+function storeTile(tile: usize, c: usize, ldc: i32, rows: i32, cols: i32, beta: i32, bias: usize, act: i32): void {
+  const ldcB = <usize>ldc << 2;
   for (let r = 0; r < rows; r++) {
     const dst = c + <usize>r * ldcB;
     const src = tile + (<usize>(r * NR) << 2);
@@ -69,6 +82,37 @@ export function microKernel(
       if (beta) v += load<f32>(dst + o);
       if (bias) v += load<f32>(bias + o);
       store<f32>(dst + o, activateScalar(v, act));
+    }
+  }
+}
+
+/**
+ * The scalar build's tile product: `tile = Apanel * Bpanel` (4x8), computed as 2x4 blocks so the
+ * eight accumulators and six operands fit the engine's floating-point registers.
+ */
+function scalarTile(kc: i32, a: usize, b: usize, tile: usize): void {
+  for (let r = 0; r < MR; r += 2) {
+    for (let j = 0; j < NR; j += 4) {
+      let s00: f32 = 0, s01: f32 = 0, s02: f32 = 0, s03: f32 = 0;
+      let s10: f32 = 0, s11: f32 = 0, s12: f32 = 0, s13: f32 = 0;
+      let pa = a + (<usize>r << 2);
+      let pb = b + (<usize>j << 2);
+      for (let k = 0; k < kc; k++) {
+        const a0 = load<f32>(pa);
+        const a1 = load<f32>(pa, 4);
+        const b0 = load<f32>(pb);
+        const b1 = load<f32>(pb, 4);
+        const b2 = load<f32>(pb, 8);
+        const b3 = load<f32>(pb, 12);
+        s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
+        s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3;
+        pa += MR << 2;
+        pb += NR << 2;
+      }
+      const t0 = tile + (<usize>(r * NR + j) << 2);
+      store<f32>(t0, s00); store<f32>(t0, s01, 4); store<f32>(t0, s02, 8); store<f32>(t0, s03, 12);
+      const t1 = t0 + (NR << 2);
+      store<f32>(t1, s10); store<f32>(t1, s11, 4); store<f32>(t1, s12, 8); store<f32>(t1, s13, 12);
     }
   }
 }

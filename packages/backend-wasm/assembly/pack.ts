@@ -33,7 +33,7 @@ export function packA(transA: i32, a: usize, lda: i32, i0: i32, mc: i32, k0: i32
     if (transA) {
       // Row k of the stored matrix holds op(A)[i..i+3][k] contiguously.
       let src = a + (<usize>k0 * ldaB) + (<usize>i << 2);
-      if (rows == MR) {
+      if (ASC_FEATURE_SIMD && rows == MR) {
         for (let k = 0; k < kc; k++) {
           v128.store(panel + (<usize>k << 4), v128.load(src));
           src += ldaB;
@@ -49,7 +49,7 @@ export function packA(transA: i32, a: usize, lda: i32, i0: i32, mc: i32, k0: i32
       }
     } else {
       const src = a + (<usize>i * ldaB) + (<usize>k0 << 2);
-      if (rows == MR) {
+      if (ASC_FEATURE_SIMD && rows == MR) {
         let k = 0;
         for (; k + 4 <= kc; k += 4) {
           const s = src + (<usize>k << 2);
@@ -90,7 +90,7 @@ export function packB(transB: i32, b: usize, ldb: i32, k0: i32, kc: i32, j0: i32
     const j = j0 + q;
     if (!transB) {
       let src = b + (<usize>k0 * ldbB) + (<usize>j << 2);
-      if (cols == NR) {
+      if (ASC_FEATURE_SIMD && cols == NR) {
         for (let k = 0; k < kc; k++) {
           const d = panel + (<usize>k << 5);
           v128.store(d, v128.load(src));
@@ -109,7 +109,7 @@ export function packB(transB: i32, b: usize, ldb: i32, k0: i32, kc: i32, j0: i32
     } else {
       // Row j of the stored matrix holds op(B)[k][j] for consecutive k.
       const src = b + (<usize>j * ldbB) + (<usize>k0 << 2);
-      if (cols == NR) {
+      if (ASC_FEATURE_SIMD && cols == NR) {
         let k = 0;
         for (; k + 4 <= kc; k += 4) {
           const s = src + (<usize>k << 2);

@@ -1,6 +1,7 @@
-// Small SIMD helpers shared by the kernels. `madd` is the one place the relaxed-SIMD build differs
-// from the plain one: the compiler constant ASC_FEATURE_RELAXED_SIMD is true only when the module
-// is compiled with `--enable relaxed-simd`, and the untaken branch is removed at compile time.
+// Small helpers shared by the kernels. Two compile-time constants pick the code: ASC_FEATURE_SIMD is
+// false in the scalar build (for engines without WebAssembly SIMD), ASC_FEATURE_RELAXED_SIMD true
+// only in the relaxed-SIMD build. The untaken branches are removed at compile time, so a SIMD
+// instruction never reaches the scalar module.
 
 /** `a * b + c` on four f32 lanes: one fused instruction in the relaxed build, mul then add otherwise. */
 // @ts-ignore: decorator
@@ -41,8 +42,10 @@ export function activateScalar(v: f32, act: i32): f32 {
 @inline
 export function copyFloats(dst: usize, src: usize, n: i32): void {
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    v128.store(dst + (<usize>i << 2), v128.load(src + (<usize>i << 2)));
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      v128.store(dst + (<usize>i << 2), v128.load(src + (<usize>i << 2)));
+    }
   }
   for (; i < n; i++) {
     store<f32>(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 2)));
@@ -54,8 +57,10 @@ export function copyFloats(dst: usize, src: usize, n: i32): void {
 @inline
 export function zeroFloats(dst: usize, n: i32): void {
   let i = 0;
-  const z = f32x4.splat(0);
-  for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), z);
+  if (ASC_FEATURE_SIMD) {
+    const z = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), z);
+  }
   for (; i < n; i++) store<f32>(dst + (<usize>i << 2), 0);
 }
 
@@ -64,12 +69,31 @@ export function zeroFloats(dst: usize, n: i32): void {
 @inline
 export function addFloats(dst: usize, src: usize, n: i32): void {
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const p = dst + (<usize>i << 2);
-    v128.store(p, f32x4.add(v128.load(p), v128.load(src + (<usize>i << 2))));
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      const p = dst + (<usize>i << 2);
+      v128.store(p, f32x4.add(v128.load(p), v128.load(src + (<usize>i << 2))));
+    }
   }
   for (; i < n; i++) {
     const p = dst + (<usize>i << 2);
     store<f32>(p, load<f32>(p) + load<f32>(src + (<usize>i << 2)));
+  }
+}
+
+/** `dst[i] += a[i] * b[i]` for `n` floats. */
+// @ts-ignore: decorator
+@inline
+export function maddFloats(dst: usize, a: usize, b: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      v128.store(dst + o, madd(v128.load(a + o), v128.load(b + o), v128.load(dst + o)));
+    }
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(dst + o, load<f32>(dst + o) + load<f32>(a + o) * load<f32>(b + o));
   }
 }

@@ -1,10 +1,13 @@
-// Compiles assembly/index.ts with AssemblyScript into the four WebAssembly variants the backend
+// Compiles assembly/index.ts with AssemblyScript into the six WebAssembly variants the backend
 // chooses from at run time, and embeds them as base64 in src/wasm/binaries.generated.ts (git-ignored),
 // so the package ships no loose .wasm files: Node, bundlers and browsers load them with no file
 // paths or URLs. Skips the compile when the sources, this script and the compiler are unchanged.
 //
-//   simd / relaxed-simd                 imported non-shared memory (one thread)
-//   simd-shared / relaxed-simd-shared   imported shared memory (worker threads)
+//   simd / relaxedSimd / scalar                     imported non-shared memory
+//   simdShared / relaxedSimdShared / scalarShared   imported shared memory (threads, resident tensors)
+//
+// The scalar variants are WebAssembly 1.0 (no SIMD, no bulk memory, no sign-extension or
+// non-trapping conversions), for engines without SIMD (Safari < 16.4, Chrome < 91).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,11 +22,15 @@ const force = process.argv.includes('--force');
 /** Pages (64 KiB) a shared memory may grow to; the runtime creates its memory with this maximum. */
 const SHARED_MAX_PAGES = 32768;
 
+const MVP = ['bulk-memory', 'nontrapping-f2i', 'sign-extension'];
+
 const variants = [
   { key: 'simd', features: ['simd'], shared: false },
   { key: 'relaxedSimd', features: ['simd', 'relaxed-simd'], shared: false },
   { key: 'simdShared', features: ['simd', 'threads'], shared: true },
   { key: 'relaxedSimdShared', features: ['simd', 'relaxed-simd', 'threads'], shared: true },
+  { key: 'scalar', features: [], disable: MVP, shared: false },
+  { key: 'scalarShared', features: ['threads'], disable: MVP, shared: true },
 ];
 
 function sourceHash() {
@@ -38,7 +45,7 @@ function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function compile({ features, shared }) {
+async function compile({ features, disable = [], shared }) {
   const asc = await import('assemblyscript/asc');
   let binary;
   const argv = [
@@ -47,7 +54,8 @@ async function compile({ features, shared }) {
     '-O3', '--noAssert',
     '--runtime', 'stub',
     '--importMemory',
-    '--enable', features.join(','),
+    ...(features.length ? ['--enable', features.join(',')] : []),
+    ...(disable.length ? ['--disable', disable.join(',')] : []),
     ...(shared ? ['--sharedMemory', '--maximumMemory', String(SHARED_MAX_PAGES)] : []),
   ];
   const stderr = [];
@@ -58,9 +66,23 @@ async function compile({ features, shared }) {
       if (name.endsWith('.wasm')) binary = contents;
     },
   });
-  if (error) throw new Error(`asc failed for ${features.join('+')}: ${error.message}\n${stderr.join('')}`);
-  if (!binary) throw new Error(`asc produced no binary for ${features.join('+')}`);
+  if (error) throw new Error(`asc failed for ${features.join('+') || 'scalar'}: ${error.message}\n${stderr.join('')}`);
+  if (!binary) throw new Error(`asc produced no binary for ${features.join('+') || 'scalar'}`);
   return Buffer.from(binary);
+}
+
+/**
+ * Checks that a scalar variant is WebAssembly 1.0 (plus atomics when shared): a SIMD instruction
+ * outside an `if (ASC_FEATURE_SIMD)` branch would make it fail on the engines it exists for.
+ */
+async function assertNoSimd(key, bytes) {
+  const require = createRequire(createRequire(import.meta.url).resolve('assemblyscript/package.json'));
+  const binaryen = (await import(require.resolve('binaryen'))).default;
+  const module = binaryen.readBinary(bytes);
+  module.setFeatures(key.endsWith('Shared') ? binaryen.Features.Atomics : binaryen.Features.MVP);
+  const valid = module.validate();
+  module.dispose();
+  if (!valid) throw new Error(`build:wasm: the ${key} variant uses instructions beyond WebAssembly 1.0 (see above)`);
 }
 
 async function main() {
@@ -83,6 +105,7 @@ async function main() {
   ];
   for (const variant of variants) {
     const bytes = await compile(variant);
+    if (variant.key.startsWith('scalar')) await assertNoSimd(variant.key, bytes);
     lines.push(`  ${variant.key}: '${bytes.toString('base64')}',`);
     process.stdout.write(`build:wasm ${variant.key}: ${bytes.length} bytes\n`);
   }

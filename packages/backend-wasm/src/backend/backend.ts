@@ -22,7 +22,7 @@ export class LayerwiseWasmBackend extends MathBackendCPU {
     bufferPoolBytes = 0,
   ) {
     super();
-    this.pool = new BufferPool(bufferPoolBytes);
+    this.pool = new BufferPool(bufferPoolBytes, runtime.info.residentTensors ? runtime.heap : undefined);
     // MathBackendCPU's first write in Node prints advice to install tfjs-node, meant for its own
     // JavaScript kernels; it does not apply here.
     Reflect.set(this, 'firstUse', false);
@@ -46,11 +46,39 @@ export class LayerwiseWasmBackend extends MathBackendCPU {
     return this.pool.pooledBytes;
   }
 
-  /** Copies `length` floats at `address` of the module's memory into a new output array. */
-  readOutput(address: number, length: number): Float32Array {
-    const out = this.pool.take(length);
-    this.runtime.arena.readInto(address, out);
-    return out;
+  /**
+   * The address of a float32 tensor's values in the module's memory: where they are, when they
+   * live there already, else a copy in the arena. Call after `arena.reset()`, before the call
+   * allocations that the copy must not outlive.
+   */
+  input(t: TensorInfo): number {
+    const values = this.values(t);
+    return this.pool.address(values) ?? this.runtime.arena.write(values);
+  }
+
+  /**
+   * Runs `write(address)`, which must write `length` floats at `address`, and returns them as a
+   * float32 tensor of `shape`. The output array comes from the pool: when it lives in the module's
+   * memory the kernel writes it in place; otherwise the kernel writes into the arena and the
+   * values are copied out. Allocates from the arena: call after `arena.reset()`.
+   */
+  writeOutput(shape: number[], length: number, write: (address: number) => void): TensorInfo {
+    const values = this.pool.take(length);
+    const resident = this.pool.address(values);
+    try {
+      const address = resident ?? this.runtime.arena.alloc(length * 4);
+      write(address);
+      if (resident === undefined) this.runtime.arena.readInto(address, values);
+    } catch (error) {
+      this.pool.discard(values);
+      throw error;
+    }
+    return this.makeTensorInfo(shape, 'float32', values);
+  }
+
+  /** Whether float32 outputs live in the module's memory (see `residentTensors`). */
+  get residentTensors(): boolean {
+    return this.pool.resident;
   }
 
   override write(values: backend_util.BackendValues, shape: number[], dtype: DataType): DataId {

@@ -34,7 +34,7 @@ describe('registerWasmBackend', () => {
     const report = await useBackend(WASM_BACKEND_NAME);
     expect(report.name).toBe(WASM_BACKEND_NAME);
     expect(tf.backend()).toBeInstanceOf(LayerwiseWasmBackend);
-    expect(wasmBackendInfo()).toMatchObject({ variant: 'simd', threads: 1, features: { simd: true } });
+    expect(wasmBackendInfo()).toMatchObject({ variant: 'simdShared', threads: 1, residentTensors: true, features: { simd: true } });
     const { values, indices } = tf.topk(tf.tensor1d([3, 1, 4, 1, 5]), 2);
     expect(Array.from(await values.data())).toEqual([5, 4]);
     expect(Array.from(await indices.data())).toEqual([4, 2]);

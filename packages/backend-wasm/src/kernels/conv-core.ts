@@ -17,22 +17,15 @@ function patchSize(info: backend_util.Conv2DInfo): number {
   return info.filterHeight * info.filterWidth * info.inChannels;
 }
 
-/**
- * Per-thread scratch for the convolutions: an im2col buffer, the two GEMM packing areas and, when
- * `partialSize` is given, a float buffer of that size (scratch words 0 to 3).
- */
-function scratch(backend: LayerwiseWasmBackend, info: backend_util.Conv2DInfo, gemmN: number, colRows: number, partialSize = 0) {
+/** Per-thread scratch for the convolutions: an im2col buffer and the two GEMM packing areas (words 0 to 2). */
+function scratch(backend: LayerwiseWasmBackend, info: backend_util.Conv2DInfo, gemmN: number, colRows: number) {
   const { runtime } = backend;
   const { arena, exports } = runtime;
-  return scratchPerThread(runtime, () => {
-    const words = [
-      isPointwise(info) ? 0 : arena.alloc(colRows * patchSize(info) * 4),
-      arena.alloc(exports.packASize()),
-      arena.alloc(exports.packBSize(gemmN)),
-    ];
-    if (partialSize) words.push(arena.alloc(partialSize * 4));
-    return words;
-  });
+  return scratchPerThread(runtime, () => [
+    isPointwise(info) ? 0 : arena.alloc(colRows * patchSize(info) * 4),
+    arena.alloc(exports.packASize()),
+    arena.alloc(exports.packBSize(gemmN)),
+  ]);
 }
 
 const [COL, PACK_A, PACK_B, PARTIAL] = [0, 1, 2, 3].map(scratchArg) as [number, number, number, number];
@@ -59,20 +52,20 @@ export function runConv2D(
   const { runtime } = backend;
   const { arena } = runtime;
   arena.reset();
-  const px = arena.write(backend.values(x));
-  const pf = arena.write(backend.values(filter));
+  const px = backend.input(x);
+  const pf = backend.input(filter);
   const pBias = bias ? arena.write(bias) : 0;
-  const py = arena.alloc(outSize * 4);
   const rows = info.batchSize * info.outHeight * info.outWidth;
   const co = info.outChannels;
   const threads = threadsFor(2 * rows * patchSize(info) * co, Math.ceil(rows / 4), runtime.threads);
   const colRows = columnRows(info);
-  const chunks = splitRange(rows, chunksFor(threads), 4).map(([r0, r1]) => [
-    geometryCall(info),
-    { fn: 'conv2d', args: [px, pf, co, py, pBias, act, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
-  ]);
-  runtime.run({ chunks, scratch: scratch(backend, info, co, colRows) });
-  return backend.makeTensorInfo(info.outShape, 'float32', backend.readOutput(py, outSize));
+  return backend.writeOutput(info.outShape, outSize, (py) => {
+    const chunks = splitRange(rows, chunksFor(threads), 4).map(([r0, r1]) => [
+      geometryCall(info),
+      { fn: 'conv2d', args: [px, pf, co, py, pBias, act, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
+    ]);
+    runtime.run({ chunks, scratch: scratch(backend, info, co, colRows) });
+  });
 }
 
 /** Gradient of an NHWC convolution with respect to its input, split over threads by image. */
@@ -85,26 +78,26 @@ export function runConv2DBackpropInput(
   const inSize = util.sizeFromShape(info.inShape);
   if (inSize === 0) return backend.makeTensorInfo(info.inShape, 'float32', new Float32Array(0));
   const { runtime } = backend;
-  const { arena } = runtime;
-  arena.reset();
-  const pdy = arena.write(backend.values(dy));
-  const pf = arena.write(backend.values(filter));
-  const pdx = arena.alloc(inSize * 4);
+  runtime.arena.reset();
+  const pdy = backend.input(dy);
+  const pf = backend.input(filter);
   const kkc = patchSize(info);
   const co = info.outChannels;
   const flops = 2 * info.batchSize * info.outHeight * info.outWidth * kkc * co;
   const threads = threadsFor(flops, info.batchSize, runtime.threads);
   const colRows = columnRows(info);
-  const chunks = splitRange(info.batchSize, chunksFor(threads)).map(([n0, n1]) => [
-    geometryCall(info),
-    { fn: 'conv2dBackpropInput', args: [pdy, pf, co, pdx, n0, n1, COL, colRows, PACK_A, PACK_B] } as const,
-  ]);
-  runtime.run({ chunks, scratch: scratch(backend, info, kkc, colRows) });
-  return backend.makeTensorInfo(info.inShape, 'float32', backend.readOutput(pdx, inSize));
+  return backend.writeOutput(info.inShape, inSize, (pdx) => {
+    const chunks = splitRange(info.batchSize, chunksFor(threads)).map(([n0, n1]) => [
+      geometryCall(info),
+      { fn: 'conv2dBackpropInput', args: [pdy, pf, co, pdx, n0, n1, COL, colRows, PACK_A, PACK_B] } as const,
+    ]);
+    runtime.run({ chunks, scratch: scratch(backend, info, kkc, colRows) });
+  });
 }
 
 /**
- * Gradient of an NHWC convolution with respect to its filter, over chunks of output rows.
+ * Gradient of an NHWC convolution with respect to its filter, over chunks of output rows
+ * (scratch word 3: each thread's partial sum).
  */
 export function runConv2DBackpropFilter(
   backend: LayerwiseWasmBackend,
@@ -119,22 +112,26 @@ export function runConv2DBackpropFilter(
   const { runtime } = backend;
   const { arena } = runtime;
   arena.reset();
-  const px = arena.write(backend.values(x));
-  const pdy = arena.write(backend.values(dy));
+  const px = backend.input(x);
+  const pdy = backend.input(dy);
   const rows = info.batchSize * info.outHeight * info.outWidth;
   const threads = threadsFor(2 * rows * size, Math.ceil(rows / 4), runtime.threads);
   const ranges = splitRange(rows, chunksFor(threads), 4);
   const colRows = columnRows(info);
-  // Each thread sums its chunks into its own zeroed copy of the gradient; the copies are added last.
-  const words = scratch(backend, info, co, colRows, size);
-  const partials = words.map((w) => w[3]!);
-  for (const p of partials) arena.zero(p, size);
-  const chunks = ranges.map(([r0, r1]) => [
-    geometryCall(info),
-    { fn: 'conv2dBackpropFilter', args: [px, pdy, co, PARTIAL, 1, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
-  ]);
-  runtime.run({ chunks, scratch: words });
-  const dw = partials[0]!;
-  runtime.call(partials.slice(1).map((p) => ({ fn: 'addInto', args: [dw, p, size] }) as const));
-  return backend.makeTensorInfo(info.filterShape, 'float32', backend.readOutput(dw, size));
+  return backend.writeOutput(info.filterShape, size, (dw) => {
+    // Each thread sums its chunks into its own zeroed copy of the gradient (the main thread's is
+    // the output); the copies are added last.
+    const words = scratchPerThread(runtime, () => [0, arena.alloc(runtime.exports.packASize()), arena.alloc(runtime.exports.packBSize(co)), 0]);
+    words.forEach((w, i) => {
+      w[0] = isPointwise(info) ? 0 : arena.alloc(colRows * kkc * 4);
+      w[3] = i === 0 ? dw : arena.alloc(size * 4);
+      arena.zero(w[3], size);
+    });
+    const chunks = ranges.map(([r0, r1]) => [
+      geometryCall(info),
+      { fn: 'conv2dBackpropFilter', args: [px, pdy, co, PARTIAL, 1, r0, r1, COL, colRows, PACK_A, PACK_B] } as const,
+    ]);
+    runtime.run({ chunks, scratch: words });
+    runtime.call(words.slice(1).map((w) => ({ fn: 'addInto', args: [dw, w[3]!, size] }) as const));
+  });
 }

@@ -87,16 +87,32 @@ export function runMatMul(
   act: number,
 ): TensorInfo {
   const shape = matMulShape(a.shape, b.shape, transposeA, transposeB);
+  const size = shape.batch * shape.m * shape.n;
+  if (size === 0) return backend.makeTensorInfo(shape.outShape, 'float32', new Float32Array(0));
+  const { arena } = backend.runtime;
+  arena.reset();
+  const pa = backend.input(a);
+  const pb = backend.input(b);
+  const pBias = bias ? arena.write(bias) : 0;
+  return backend.writeOutput(shape.outShape, size, (pc) => multiply(backend, shape, pa, pb, pc, transposeA, transposeB, pBias, act));
+}
+
+/** Runs the product of {@link runMatMul} from operands at `pa` and `pb` into `pc`. */
+function multiply(
+  backend: LayerwiseWasmBackend,
+  shape: MatMulShape,
+  pa: number,
+  pb: number,
+  pc: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  pBias: number,
+  act: number,
+): void {
   const { m, n, k, batch } = shape;
   const size = batch * m * n;
-  if (size === 0) return backend.makeTensorInfo(shape.outShape, 'float32', new Float32Array(0));
   const { runtime } = backend;
   const { arena, exports } = runtime;
-  arena.reset();
-  const pa = arena.write(backend.values(a));
-  const pb = arena.write(backend.values(b));
-  const pBias = bias ? arena.write(bias) : 0;
-  const pc = arena.alloc(size * 4);
   const lda = transposeA ? m : k;
   const ldb = transposeB ? k : n;
   const aSize = m * k;
@@ -113,7 +129,7 @@ export function runMatMul(
       exports.gemm(+transposeA, +transposeB, m, n, k, pa + ia * aSize * 4, lda, pb + ib * bSize * 4, ldb,
         pc + i * cSize * 4, n, 0, pBias, act, packA, packB);
     }
-    return backend.makeTensorInfo(shape.outShape, 'float32', backend.readOutput(pc, size));
+    return;
   }
 
   const [sa, sb] = shape.strides;
@@ -149,5 +165,4 @@ export function runMatMul(
     return [strided(0, batch, range, [0, n])];
   });
   runtime.run({ chunks, scratch });
-  return backend.makeTensorInfo(shape.outShape, 'float32', backend.readOutput(pc, size));
 }

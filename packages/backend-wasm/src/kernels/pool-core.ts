@@ -27,16 +27,16 @@ export function runPool(
   const { runtime } = backend;
   const { arena } = runtime;
   arena.reset();
-  const pointers = inputs.map((t) => arena.write(backend.values(t)));
-  const out = arena.alloc(outSize * 4);
+  const pointers = inputs.map((t) => backend.input(t));
   const work = info.batchSize * info.outHeight * info.outWidth * info.inChannels * info.filterHeight * info.filterWidth;
   // Pooling is memory-bound: one window element costs about as much time as ten GEMM flops.
   const threads = threadsFor(work * 10, info.batchSize, runtime.threads);
   const fn: WasmCallName = kind;
-  const chunks = splitRange(info.batchSize, threads > 1 ? threads * 2 : 1).map(([n0, n1]) => {
-    const args = kind === 'avgPoolGrad' ? [...pointers, out, scale, n0, n1] : [...pointers, out, n0, n1];
-    return [geometryCall(info), { fn, args }];
+  return backend.writeOutput(outShape, outSize, (out) => {
+    const chunks = splitRange(info.batchSize, threads > 1 ? threads * 2 : 1).map(([n0, n1]) => {
+      const args = kind === 'avgPoolGrad' ? [...pointers, out, scale, n0, n1] : [...pointers, out, n0, n1];
+      return [geometryCall(info), { fn, args }];
+    });
+    runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
   });
-  runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
-  return backend.makeTensorInfo(outShape, 'float32', backend.readOutput(out, outSize));
 }

@@ -271,6 +271,10 @@ const poolCases: PoolCase[] = [
   [2, 5, 5, 6, 3, 2, 1],
   [8, 16, 16, 12, 2, 2, 'valid'],
   [16, 24, 24, 16, 3, 1, 'same'],
+  // Disjoint windows that do not tile the image: leftover rows and columns, gaps, partial windows.
+  [2, 7, 9, 5, 2, 2, 'valid'],
+  [2, 7, 9, 6, 2, 2, 'same'],
+  [1, 7, 8, 4, 2, 3, 'same'],
 ];
 
 /** MaxPool, AvgPool and their gradients against tfjs-backend-cpu. */

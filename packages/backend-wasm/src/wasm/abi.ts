@@ -19,8 +19,8 @@ export interface WasmExports {
   ): void;
   addInto(dst: number, src: number, n: number): void;
   sumColumns(x: number, rows: number, cols: number, out: number, acc: number): void;
-  relu(x: number, y: number, n: number): void;
-  step(x: number, y: number, n: number, alpha: number): void;
+  binary(op: number, mode: number, a: number, b: number, out: number, n: number, inner: number): void;
+  unary(op: number, x: number, y: number, n: number, params: number): void;
   setGeometry(
     h: number, w: number, c: number, kh: number, kw: number, sh: number, sw: number,
     dh: number, dw: number, pt: number, pl: number, oh: number, ow: number,
@@ -37,6 +37,11 @@ export interface WasmExports {
     x: number, dy: number, co: number, dw: number, beta: number,
     row0: number, row1: number, col: number, colRows: number, packA: number, packB: number,
   ): void;
+  depthwiseConv2d(x: number, f: number, y: number, bias: number, act: number, row0: number, row1: number): void;
+  depthwiseConv2dBackpropInput(dy: number, f: number, dx: number, n0: number, n1: number): void;
+  depthwiseConv2dBackpropFilter(x: number, dy: number, dw: number, row0: number, row1: number): void;
+  expandChannels(x: number, xe: number, pixels: number, c: number, m: number): void;
+  sumChannelGroups(dxe: number, dx: number, pixels: number, c: number, m: number): void;
   maxPool(x: number, y: number, n0: number, n1: number): void;
   avgPool(x: number, y: number, n0: number, n1: number): void;
   maxPoolGrad(x: number, dy: number, dx: number, n0: number, n1: number): void;
@@ -52,19 +57,28 @@ export const wasmCallNames: readonly WasmCallName[] = [
   'gemmStrided',
   'addInto',
   'sumColumns',
-  'relu',
-  'step',
+  'binary',
+  'unary',
   'setGeometry',
   'conv2d',
   'conv2dBackpropInput',
   'conv2dBackpropFilter',
+  'depthwiseConv2d',
+  'depthwiseConv2dBackpropInput',
+  'depthwiseConv2dBackpropFilter',
+  'expandChannels',
+  'sumChannelGroups',
   'maxPool',
   'avgPool',
   'maxPoolGrad',
   'avgPoolGrad',
 ];
 
-/** One call into the module: an export's name and its numeric arguments. */
+/**
+ * One call into the module: an export's name and its numeric arguments. Arguments must not be
+ * negative: in a thread pool job a negative argument stands for a scratch address (see
+ * `scratchArg`); exports taking signed parameters read them from memory instead.
+ */
 export interface WasmCall {
   readonly fn: WasmCallName;
   readonly args: readonly number[];
@@ -80,3 +94,12 @@ export function activationCode(name: string | undefined | null): number | undefi
   if (name === 'relu6') return Activation.relu6;
   return undefined;
 }
+
+/** Binary operation codes of the module's `binary` export (assembly/elementwise.ts). */
+export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6 } as const;
+
+/** Operand layouts of the `binary` export. */
+export const BinaryMode = { same: 0, scalarA: 1, scalarB: 2, trailingA: 3, trailingB: 4 } as const;
+
+/** Unary operation codes of the module's `unary` export. */
+export const UnaryOp = { relu: 0, step: 1, neg: 2, square: 3, sqrt: 4, abs: 5, clip: 6 } as const;

@@ -1,50 +1,53 @@
-import { LayerwiseError } from '@layerwise/core';
-
-const PAGE = 65536;
-const ALIGN = 64;
+import type { WasmHeap } from './heap.js';
+import { alignUp } from './heap.js';
 
 /**
- * A bump allocator over the module's memory above its static data. Each kernel call resets it,
- * allocates what it needs (inputs, outputs, packing workspaces), and everything is released at
- * the next reset; the memory only ever grows, so the space is reused across calls.
+ * Per-call scratch space in the module's memory: each kernel call resets it, allocates what it
+ * needs (copies of inputs, packing workspaces, column buffers), and everything is released at the
+ * next reset. It is one block of the {@link WasmHeap} used as a bump allocator; a call that needs
+ * more takes extra blocks, and the next reset replaces them all with one block of the size that
+ * call needed, so after warm-up every call fits and the memory stays put.
  *
- * Growing a non-shared memory detaches its old ArrayBuffer: take views through {@link f32} (which
- * follows the current buffer) after the call's allocations, never across an `alloc`.
+ * A non-shared memory detaches its ArrayBuffer when it grows: take views through {@link f32}
+ * (which follows the current buffer) after the call's allocations, never across an `alloc`.
  */
 export class Arena {
-  private top: number;
+  private block = 0;
+  private blockBytes = 0;
+  private top = 0;
+  private wanted = 0;
+  private readonly overflow: number[] = [];
   private view: Float32Array;
 
-  constructor(
-    private readonly memory: WebAssembly.Memory,
-    private readonly base: number,
-  ) {
-    this.top = alignUp(base);
-    this.view = new Float32Array(memory.buffer);
+  constructor(private readonly heap: WasmHeap) {
+    this.view = new Float32Array(heap.memory.buffer);
   }
 
   /** Releases every allocation. */
   reset(): void {
-    this.top = alignUp(this.base);
+    if (this.overflow.length > 0) {
+      for (const address of this.overflow) this.heap.release(address);
+      this.overflow.length = 0;
+      if (this.blockBytes > 0) this.heap.release(this.block);
+      this.blockBytes = 0;
+      this.block = this.heap.alloc(this.wanted);
+      this.blockBytes = alignUp(this.wanted);
+    }
+    this.top = this.block;
+    this.wanted = 0;
   }
 
   /** Allocates `bytes` bytes, 64-byte aligned, growing the memory if needed; returns the address. */
   alloc(bytes: number): number {
-    const at = alignUp(this.top);
-    const top = at + Math.max(bytes, 0);
-    const size = this.memory.buffer.byteLength;
-    if (top > size) {
-      try {
-        this.memory.grow(Math.ceil((top - size) / PAGE));
-      } catch (error) {
-        const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
-        throw new LayerwiseError(
-          `layerwise-wasm: a kernel needs ${mb(top)} of WebAssembly memory; it has ${mb(size)} and cannot grow enough ` +
-            `(${(error as Error).message}). Use smaller batches, or the cpu backend for this model.`,
-        );
-      }
+    const size = alignUp(Math.max(bytes, 0));
+    this.wanted += size;
+    if (this.top + size <= this.block + this.blockBytes) {
+      const at = this.top;
+      this.top += size;
+      return at;
     }
-    this.top = top;
+    const at = this.heap.alloc(size);
+    this.overflow.push(at);
     return at;
   }
 
@@ -74,16 +77,13 @@ export class Arena {
 
   /** A Float32Array view of the whole memory as it is now. */
   f32(): Float32Array {
-    if (this.view.buffer !== this.memory.buffer) this.view = new Float32Array(this.memory.buffer);
+    const buffer = this.heap.memory.buffer;
+    if (this.view.buffer !== buffer) this.view = new Float32Array(buffer);
     return this.view;
   }
 
   /** Bytes of memory the module has (grown so far). */
   get capacity(): number {
-    return this.memory.buffer.byteLength;
+    return this.heap.capacity;
   }
-}
-
-function alignUp(n: number): number {
-  return Math.ceil(n / ALIGN) * ALIGN;
 }

@@ -4,11 +4,13 @@ import { importNodeBuiltin } from './node-builtin.js';
 
 /** What the JavaScript engine supports, as far as this backend cares. */
 export interface WasmFeatures {
-  /** Fixed-width 128-bit SIMD (required). */
+  /** WebAssembly 1.0 (required: the scalar build runs on it). */
+  readonly webAssembly: boolean;
+  /** Fixed-width 128-bit SIMD (4 floats per instruction; without it the scalar build runs). */
   readonly simd: boolean;
   /** Relaxed SIMD (`f32x4.relaxed_madd`, a fused multiply-add: 20-25% faster matrix products). */
   readonly relaxedSimd: boolean;
-  /** Shared WebAssembly memory and SharedArrayBuffer, which worker threads need. */
+  /** Shared WebAssembly memory and SharedArrayBuffer, which worker threads and resident tensors need. */
   readonly sharedMemory: boolean;
 }
 
@@ -17,9 +19,11 @@ export type WasmVariant = keyof typeof wasmBinaries;
 
 /** Detects the features by validating the compiled variants themselves. */
 export function detectFeatures(): WasmFeatures {
+  const validates = (variant: WasmVariant) => typeof WebAssembly === 'object' && WebAssembly.validate(decodeBase64(wasmBinaries[variant]));
   return {
-    simd: WebAssembly.validate(decodeBase64(wasmBinaries.simd)),
-    relaxedSimd: WebAssembly.validate(decodeBase64(wasmBinaries.relaxedSimd)),
+    webAssembly: validates('scalar'),
+    simd: validates('simd'),
+    relaxedSimd: validates('relaxedSimd'),
     sharedMemory: sharedMemoryAvailable(),
   };
 }
@@ -48,9 +52,21 @@ export async function enableV8RelaxedSimd(): Promise<boolean> {
   return WebAssembly.validate(decodeBase64(wasmBinaries.relaxedSimd));
 }
 
-/** Chooses the variant to load: relaxed when allowed and supported, shared when threads run. */
-export function chooseVariant(features: WasmFeatures, useRelaxed: boolean, shared: boolean): WasmVariant {
-  const relaxed = useRelaxed && features.relaxedSimd;
-  if (shared) return relaxed ? 'relaxedSimdShared' : 'simdShared';
-  return relaxed ? 'relaxedSimd' : 'simd';
+/** What the caller allows, for {@link chooseVariant}. */
+export interface VariantChoice {
+  /** Use SIMD when the engine has it (false forces the scalar build). */
+  readonly simd: boolean;
+  /** Use relaxed SIMD when the engine has it. */
+  readonly relaxedSimd: boolean;
+  /** Import shared memory (threads, or tensors kept in WebAssembly memory). */
+  readonly shared: boolean;
+}
+
+/**
+ * Chooses the variant to load: relaxed SIMD when allowed and supported, else SIMD when allowed and
+ * supported, else scalar; the shared form when shared memory is wanted.
+ */
+export function chooseVariant(features: WasmFeatures, choice: VariantChoice): WasmVariant {
+  const base = !choice.simd || !features.simd ? 'scalar' : choice.relaxedSimd && features.relaxedSimd ? 'relaxedSimd' : 'simd';
+  return choice.shared ? `${base}Shared` : base;
 }

@@ -1,37 +1,61 @@
-import { Add, Multiply, RealDiv, Sub } from '@tensorflow/tfjs-core';
+import { Add, Maximum, Minimum, Multiply, RealDiv, SquaredDifference, Sub } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../../backend/backend.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
-import { addLoop, divLoop, mulLoop, subLoop } from './binary-loops.js';
+import { BinaryMode, BinaryOp } from '../../wasm/abi.js';
+import { scratchPerThread } from '../scratch.js';
+import { splitRange, threadsFor } from '../split.js';
 import { planBroadcast } from './broadcast-plan.js';
 
-type Loop = typeof addLoop;
+/** Elementwise work is memory-bound: one float costs about as much time as this many GEMM flops. */
+export const FLOPS_PER_FLOAT = 16;
 
 /**
- * A float32 binary kernel with tight loops for equal shapes, scalars and trailing broadcasts
- * (run in JavaScript: the data already lives in JS arrays, and copying it into the module would
- * cost more than the arithmetic). Other dtypes and layouts go to tfjs-backend-cpu.
+ * A float32 binary kernel in the module (SIMD, in place on resident tensors, large arrays split
+ * over threads) for equal shapes, scalars and trailing broadcasts such as a bias; other dtypes and
+ * layouts go to tfjs-backend-cpu. Every layout the optimizers use (Adam, RMSprop: same shapes and
+ * scalars) takes this path.
  */
-function binaryKernel(kernelName: string, loop: Loop): KernelFunc {
+function binaryKernel(kernelName: string, op: number): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const wasm = backend as LayerwiseWasmBackend;
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return wasm.runCpuKernel(kernelName, inputs, attrs);
     const { outShape, plan } = planBroadcast(a.shape, b.shape);
     if (plan.kind === 'other') return wasm.runCpuKernel(kernelName, inputs, attrs);
-    return wasm.makeTensorInfo(outShape, 'float32', loop(wasm.values(a), wasm.values(b), plan, wasm.output(plan.size)));
+    if (plan.size === 0) return wasm.makeTensorInfo(outShape, 'float32', new Float32Array(0));
+    const { runtime } = wasm;
+    runtime.arena.reset();
+    const pa = wasm.input(a);
+    const pb = wasm.input(b);
+    const trailing = plan.kind === 'trailingA' || plan.kind === 'trailingB';
+    const inner = trailing ? plan.inner : 0;
+    // Large arrays split over threads at multiples of the repeating operand's length.
+    const align = trailing ? plan.inner : 4;
+    const threads = threadsFor(plan.size * FLOPS_PER_FLOAT, Math.ceil(plan.size / align), runtime.threads);
+    const mode = BinaryMode[plan.kind];
+    return wasm.writeOutput(outShape, plan.size, (out) => {
+      const chunks = splitRange(plan.size, threads, align).map(([s, e]) => {
+        const at = s * 4;
+        const pa1 = plan.kind === 'same' || plan.kind === 'trailingB' || plan.kind === 'scalarB' ? pa + at : pa;
+        const pb1 = plan.kind === 'same' || plan.kind === 'trailingA' || plan.kind === 'scalarA' ? pb + at : pb;
+        return [{ fn: 'binary', args: [op, mode, pa1, pb1, out + at, e - s, inner] } as const];
+      });
+      runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
+    });
   };
 }
 
-export const addConfig: KernelConfig = { kernelName: Add, backendName: WASM_BACKEND_NAME, kernelFunc: binaryKernel(Add, addLoop) };
-export const subConfig: KernelConfig = { kernelName: Sub, backendName: WASM_BACKEND_NAME, kernelFunc: binaryKernel(Sub, subLoop) };
-export const multiplyConfig: KernelConfig = {
-  kernelName: Multiply,
+const config = (kernelName: string, op: number): KernelConfig => ({
+  kernelName,
   backendName: WASM_BACKEND_NAME,
-  kernelFunc: binaryKernel(Multiply, mulLoop),
-};
-export const realDivConfig: KernelConfig = {
-  kernelName: RealDiv,
-  backendName: WASM_BACKEND_NAME,
-  kernelFunc: binaryKernel(RealDiv, divLoop),
-};
+  kernelFunc: binaryKernel(kernelName, op),
+});
+
+export const addConfig = config(Add, BinaryOp.add);
+export const subConfig = config(Sub, BinaryOp.sub);
+export const multiplyConfig = config(Multiply, BinaryOp.mul);
+export const realDivConfig = config(RealDiv, BinaryOp.div);
+export const maximumConfig = config(Maximum, BinaryOp.max);
+export const minimumConfig = config(Minimum, BinaryOp.min);
+export const squaredDifferenceConfig = config(SquaredDifference, BinaryOp.squaredDifference);

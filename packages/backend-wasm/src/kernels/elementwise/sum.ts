@@ -40,10 +40,9 @@ export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
   // Leading axes: column sums in the module, float64 accumulators, four columns at a time.
   const { arena, exports } = wasm.runtime;
   arena.reset();
-  const px = arena.write(v);
-  const pOut = arena.alloc(outSize * 4);
-  exports.sumColumns(px, reduce, outSize, pOut, arena.alloc(outSize * 8));
-  return wasm.makeTensorInfo(outShape, 'float32', wasm.readOutput(pOut, outSize));
+  const px = wasm.input(x);
+  const acc = arena.alloc(outSize * 8);
+  return wasm.writeOutput(outShape, outSize, (out) => exports.sumColumns(px, reduce, outSize, out, acc));
 };
 
 export const sumConfig: KernelConfig = { kernelName: Sum, backendName: WASM_BACKEND_NAME, kernelFunc: sum };
