@@ -1,9 +1,11 @@
 // One command, the same models on the same data in one run: Layerwise (the @layerwise/layers API)
 // and tfjs-layers, each on tfjs-backend-cpu, tfjs-backend-wasm and layerwise-wasm, then PyTorch when
-// /usr/bin/python3 has torch. Prints samples/s per model and batch size, and ratios.
+// /usr/bin/python3 has torch. Prints samples/s per model and batch size, and ratios. The networks:
+// the MLP, the MNIST convnet, a separable MNIST convnet and the book's 150x150 convnet
+// (src/api-models.ts).
 //   pnpm --filter @layerwise/benchmarks fit [--cpu-convnet] [--quick]
-// tfjs-backend-cpu trains convnets at about 1 sample/s: they run there only with --cpu-convnet
-// (one timed step at batch 32).
+// tfjs-backend-cpu trains convnets at about 1.5 samples/s: they run there only with --cpu-convnet
+// (one timed step of the MNIST convnet at batch 32).
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import { batchData, layerwiseStep, tfjsLayersStep, type ApiModelName, type ApiStep } from './api-models.js';

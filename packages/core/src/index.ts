@@ -8,7 +8,7 @@ export type { Serializable } from './interfaces/serializable.js';
 export type { Optimizer, GradientPair } from './interfaces/optimizer.js';
 export type { Loss } from './interfaces/loss.js';
 export type { Metric } from './interfaces/metric.js';
-export type { Batch, BatchSource } from './interfaces/batch.js';
+export type { Batch, BatchSource, BatchTensors } from './interfaces/batch.js';
 export { isBatchSource } from './interfaces/batch.js';
 export type { Callback, CallbackModel, Logs, TrainingParams } from './interfaces/callback.js';
 export type { Initializer } from './interfaces/initializer.js';

@@ -82,8 +82,8 @@ export const activationOps = {
   /** `x` for positive inputs, `alpha * (exp(x) - 1)` otherwise. */
   elu(x: Tensor, alpha = 1): Tensor {
     if (alpha === 1) return tf.elu(x);
-    // exp of min(x, 0) keeps the unused branch finite, so its zero gradient stays zero.
-    return tf.tidy(() => tf.where(tf.greater(x, 0), x, tf.mul(tf.sub(tf.exp(tf.minimum(x, 0)), 1), alpha)));
+    // relu(x) + alpha * (exp(min(x, 0)) - 1): the exponential never overflows, and no branch select.
+    return tf.tidy(() => tf.add(tf.relu(x), tf.mul(tf.sub(tf.exp(tf.minimum(x, 0)), 1), alpha)));
   },
   /** GELU: exact, `x * Φ(x)` (Keras' default), or with `approximate` the tanh form `0.5x(1 + tanh(√(2/π)(x + 0.044715x³)))`. */
   gelu(x: Tensor, approximate = false): Tensor {

@@ -6,6 +6,19 @@ import { getMetric, knownMetricNames } from './get-metric.js';
 import { Mean } from './mean.js';
 import { MeanSquaredError } from './mean-squared-error.js';
 import { SparseCategoricalAccuracy } from './sparse-categorical-accuracy.js';
+import { AUC } from './auc.js';
+import { FalseNegatives, FalsePositives, TrueNegatives, TruePositives } from './confusion-counts.js';
+import { F1Score, FBetaScore } from './f-beta-score.js';
+import { MeanAbsoluteError } from './mean-absolute-error.js';
+import { MeanAbsolutePercentageError } from './mean-absolute-percentage-error.js';
+import { MeanIoU } from './mean-iou.js';
+import { Precision } from './precision.js';
+import { R2Score } from './r2-score.js';
+import { Recall } from './recall.js';
+import { RootMeanSquaredError } from './root-mean-squared-error.js';
+import { SparseTopKCategoricalAccuracy } from './sparse-top-k-categorical-accuracy.js';
+import { Sum } from './sum.js';
+import { TopKCategoricalAccuracy } from './top-k-categorical-accuracy.js';
 
 describe('getMetric', () => {
   it.each([
@@ -40,6 +53,39 @@ describe('getMetric', () => {
     ['meanSquaredError', MeanSquaredError, 'mean_squared_error'],
     ['mean_squared_error', MeanSquaredError, 'mean_squared_error'],
     ['mse', MeanSquaredError, 'mse'],
+    ['MSE', MeanSquaredError, 'MSE'],
+    ['topKCategoricalAccuracy', TopKCategoricalAccuracy, 'top_k_categorical_accuracy'],
+    ['top_k_categorical_accuracy', TopKCategoricalAccuracy, 'top_k_categorical_accuracy'],
+    ['TopKCategoricalAccuracy', TopKCategoricalAccuracy, 'top_k_categorical_accuracy'],
+    ['sparseTopKCategoricalAccuracy', SparseTopKCategoricalAccuracy, 'sparse_top_k_categorical_accuracy'],
+    ['sparse_top_k_categorical_accuracy', SparseTopKCategoricalAccuracy, 'sparse_top_k_categorical_accuracy'],
+    ['precision', Precision, 'precision'],
+    ['Precision', Precision, 'precision'],
+    ['recall', Recall, 'recall'],
+    ['auc', AUC, 'auc'],
+    ['AUC', AUC, 'auc'],
+    ['f1Score', F1Score, 'f1_score'],
+    ['f1_score', F1Score, 'f1_score'],
+    ['F1Score', F1Score, 'f1_score'],
+    ['fbeta_score', FBetaScore, 'fbeta_score'],
+    ['f_beta_score', FBetaScore, 'fbeta_score'],
+    ['fBetaScore', FBetaScore, 'fbeta_score'],
+    ['truePositives', TruePositives, 'true_positives'],
+    ['true_positives', TruePositives, 'true_positives'],
+    ['true_negatives', TrueNegatives, 'true_negatives'],
+    ['false_positives', FalsePositives, 'false_positives'],
+    ['FalseNegatives', FalseNegatives, 'false_negatives'],
+    ['rootMeanSquaredError', RootMeanSquaredError, 'root_mean_squared_error'],
+    ['root_mean_squared_error', RootMeanSquaredError, 'root_mean_squared_error'],
+    ['rmse', RootMeanSquaredError, 'rmse'],
+    ['meanAbsoluteError', MeanAbsoluteError, 'mean_absolute_error'],
+    ['mean_absolute_error', MeanAbsoluteError, 'mean_absolute_error'],
+    ['mae', MeanAbsoluteError, 'mae'],
+    ['MAE', MeanAbsoluteError, 'MAE'],
+    ['meanAbsolutePercentageError', MeanAbsolutePercentageError, 'mean_absolute_percentage_error'],
+    ['mape', MeanAbsolutePercentageError, 'mape'],
+    ['r2Score', R2Score, 'r2_score'],
+    ['r2_score', R2Score, 'r2_score'],
   ] as const)('resolves %s whatever the loss', (identifier, type, name) => {
     const metric = getMetric(identifier, { loss: 'binary_crossentropy' });
     expect(metric).toBeInstanceOf(type);
@@ -61,8 +107,21 @@ describe('getMetric', () => {
     }
     expect(message).toContain("unknown metric 'accuracy_score'");
     for (const name of knownMetricNames) expect(message).toContain(name);
-    expect(knownMetricNames).toEqual(expect.arrayContaining(['accuracy', 'acc', 'mse', 'sparse_categorical_accuracy']));
+    expect(knownMetricNames).toEqual(
+      expect.arrayContaining(['accuracy', 'acc', 'mse', 'sparse_categorical_accuracy', 'auc', 'precision', 'recall', 'top_k_categorical_accuracy', 'mae', 'mape', 'rmse']),
+    );
+    expect(new Set(knownMetricNames).size).toBe(knownMetricNames.length);
     expect(() => getMetric('constructor')).toThrow(/unknown metric 'constructor'/);
+  });
+
+  it('explains why MeanIoU needs an instance and value trackers cannot be compiled metrics', () => {
+    for (const name of ['mean_io_u', 'mean_iou', 'MeanIoU', 'meanIoU']) {
+      expect(() => getMetric(name)).toThrow(/needs options \(MeanIoU needs numClasses\).*new MeanIoU\(\{ numClasses: 3 \}\)/);
+    }
+    for (const name of ['mean', 'sum', 'Sum']) expect(() => getMetric(name)).toThrow(/names a value tracker \(Mean, Sum\).*update\(values, sampleWeight\)/);
+    const iou = new MeanIoU({ numClasses: 3 });
+    expect(getMetric(iou)).toBe(iou);
+    expect(() => getMetric(new Sum() as never)).toThrow(/a Sum tracks values.*MeanMetricWrapper/);
   });
 
   it('rejects a Mean, other values and a bad context', () => {

@@ -50,3 +50,22 @@ export function samplewiseTotals(values: Tensor, sampleWeight: Tensor | undefine
   const weighted = tf.mul(meanFrom(v, w.rank), w);
   return [tf.sum(meanFrom(weighted, 1)), tf.sum(meanFrom(w, 1))];
 }
+
+/** The sum of `t` over its axes `from..rank-1` (`t` itself when there are none). */
+function sumFrom(t: Tensor, from: number): Tensor {
+  if (t.rank <= from) return t;
+  return tf.sum(t, Array.from({ length: t.rank - from }, (_, i) => i + from));
+}
+
+/**
+ * What a batch adds to a running sum, with Keras' `reduce_to_samplewise_values` and
+ * `reduce_fn=sum` (as `keras.metrics.Sum`): with weights, values are summed down to the weights'
+ * rank and multiplied by them; everything is then summed. Returns a scalar. To be called inside
+ * a `tidy`, after {@link checkSampleWeight}.
+ */
+export function samplewiseSum(values: Tensor, sampleWeight: Tensor | undefined, weightShape: number[] | undefined): Tensor {
+  const v = toFloat(values);
+  if (sampleWeight === undefined || weightShape === undefined) return tf.sum(v);
+  const w = tf.reshape(toFloat(sampleWeight), weightShape);
+  return tf.sum(tf.mul(sumFrom(v, w.rank), w));
+}

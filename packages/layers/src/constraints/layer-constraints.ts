@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Variable } from '@tensorflow/tfjs-core';
-import type { Layer } from '../engine/layer.js';
+import type { AnyLayer } from '../engine/layer.js';
 import { walkLayers } from '../regularizers/layer-tree.js';
 import type { Constraint } from './constraints.js';
 
@@ -43,6 +43,6 @@ export class LayerConstraints {
  * The hook the training step calls after each optimizer update (Keras applies constraints inside
  * `optimizer.apply`): projects every constrained weight of `root` and the layers inside it.
  */
-export function applyConstraints(root: Layer): void {
+export function applyConstraints(root: AnyLayer): void {
   for (const layer of walkLayers(root)) if (isConstraintHolder(layer)) layer.applyConstraints();
 }

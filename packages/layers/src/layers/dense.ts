@@ -74,6 +74,11 @@ export class Dense extends Layer {
     return [...inputShape.slice(0, -1), this.units];
   }
 
+  /** `inputDim * units` per position: per sample, times the sizes of the axes between batch and features. */
+  override computeMacs(inputShape: Shape): number {
+    return inputShape.slice(1).reduce<number>((n, d) => n * (d ?? NaN), 1) * this.units;
+  }
+
   override getConfig(): ConfigDict {
     return {
       ...super.getConfig(),

@@ -1,29 +1,132 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { Batch, BatchSource, CallbackModel, Logs, Optimizer } from '@layerwise/core';
+import type { BatchSource, BatchTensors, CallbackModel, Logs, Optimizer, Shape } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
-import { Layer, type LayerWeight } from '../engine/layer.js';
+import { Layer, type AnyLayer, type CallContext, type LayerOutput, type LayerWeight, type OutputShape, type SymbolicOutput } from '../engine/layer.js';
+import type { LayerNode, SymbolicTensor } from '../engine/symbolic.js';
 import { compileModel, type CompiledModel, type CompileOptions } from '../training/compile.js';
+import type { ModelBatch } from '../training/data.js';
 import { evaluateModel, type EvaluateOptions } from '../training/evaluate.js';
 import { fitModel, type FitOptions, type FitResult } from '../training/fit.js';
-import { predictModel, type PredictOptions } from '../training/predict.js';
 import { onBatch, type OnBatchOptions } from '../training/on-batch.js';
+import { predictModel, type PredictOptions } from '../training/predict.js';
+import { arrangeTensors } from '../training/structure.js';
 import { trainStep, type StepResult } from '../training/train-step.js';
+import { layerIndex } from './layer-lookup.js';
+import { modelMacs } from './macs.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
+
+const uniqueWeights = (weights: LayerWeight[]) => weights.filter((w, i) => weights.findIndex((o) => o.variable === w.variable) === i);
 
 /**
  * A model: layers with the training API (`compile`, `fit`, `evaluate`, `predict`, `summary`).
- * `Sequential` is the concrete kind today; a model is itself a layer, so it can be nested.
+ * `Sequential` (a stack) and `Functional` (any graph, from `model({ inputs, outputs })`) are the
+ * concrete kinds; subclass `Model` for a model of your own (implement `layers` and `call`). A model
+ * is a layer, so it can be applied inside another model. `O` is what it returns: one tensor, or a
+ * list for several outputs.
  */
-export abstract class Model extends Layer implements CallbackModel {
+export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> implements CallbackModel {
   /** Set by a callback (EarlyStopping) to end `fit` after the current batch. */
   stopTraining = false;
   private compiledState: CompiledModel | undefined;
 
-  /** The layers, in order. */
-  abstract get layers(): Layer[];
+  /** The layers, each once, in order (input layers first in functional models). */
+  abstract get layers(): AnyLayer[];
 
-  /** The output shape for the declared input, once known (batch first). */
-  abstract get outputShape(): readonly (number | null)[] | undefined;
+  /** The symbolic inputs, when the model is a graph (none for subclassed models and unbuilt Sequentials). */
+  protected symbolicInputs(): readonly SymbolicTensor[] | undefined {
+    return undefined;
+  }
+
+  /** The symbolic outputs, when the model is a graph. */
+  protected symbolicOutputs(): readonly SymbolicTensor[] | undefined {
+    return undefined;
+  }
+
+  /** Whether the inputs were given (and are taken) as a list; otherwise one tensor. */
+  protected inputsAreList(): boolean {
+    return false;
+  }
+
+  /** Whether `call` and `predict` return a list; otherwise one tensor. */
+  protected outputsAreList(): boolean {
+    return false;
+  }
+
+  private graphPart(which: 'inputs' | 'outputs'): SymbolicTensor[] {
+    const part = which === 'inputs' ? this.symbolicInputs() : this.symbolicOutputs();
+    if (!part) {
+      throw new LayerwiseError(
+        `${this.className} "${this.name}" has no symbolic ${which}: give its first layer an inputShape (or build it on data) for a Sequential; a subclassed model has none`,
+      );
+    }
+    return [...part];
+  }
+
+  /** The model's symbolic inputs (Keras' `model.inputs`), always a list. */
+  get inputs(): SymbolicTensor[] {
+    return this.graphPart('inputs');
+  }
+
+  /** The model's symbolic outputs (Keras' `model.outputs`), always a list. */
+  get outputs(): SymbolicTensor[] {
+    return this.graphPart('outputs');
+  }
+
+  /** The inputs as the model takes them: one symbolic tensor, or a list. */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    const inputs = this.inputs;
+    return this.inputsAreList() ? inputs : inputs[0]!;
+  }
+
+  /** The outputs as the model returns them: one symbolic tensor, or a list. */
+  override get output(): SymbolicOutput<O> {
+    const outputs = this.outputs;
+    return (this.outputsAreList() ? outputs : outputs[0]!) as SymbolicOutput<O>;
+  }
+
+  /** The output shape (batch first; a list for several outputs), once known. */
+  get outputShape(): OutputShape<O> | undefined {
+    const outputs = this.symbolicOutputs();
+    if (!outputs) return undefined;
+    return (this.outputsAreList() ? outputs.map((t) => t.shape) : outputs[0]!.shape) as OutputShape<O>;
+  }
+
+  /** The names inputs are keyed by in a record (`fit({ image, meta }, ...)`): the input layers' names. */
+  get inputNames(): string[] {
+    return (this.symbolicInputs() ?? []).map((t) => t.layer.name);
+  }
+
+  /**
+   * The names outputs are keyed by in losses, metrics and targets, and that prefix their logs
+   * (`out1_loss`, `out1_accuracy`): the names of the layers producing them, made unique.
+   */
+  get outputNames(): string[] {
+    const names: string[] = [];
+    for (const t of this.symbolicOutputs() ?? []) {
+      let name = t.layer.name;
+      for (let i = 1; names.includes(name); i++) name = `${t.layer.name}_${i}`;
+      names.push(name);
+    }
+    return names;
+  }
+
+  /** The layer applications of the model's graph, inputs first (empty when the model is not a graph). */
+  get nodes(): readonly LayerNode[] {
+    return [];
+  }
+
+  /**
+   * A layer by name or by index in `layers`; the error lists the layer names.
+   *
+   * @example
+   * ```ts
+   * const features = model({ inputs: base.inputs, outputs: base.getLayer('block5_pool').output });
+   * ```
+   */
+  getLayer(nameOrIndex: string | number): AnyLayer {
+    const layers = this.layers;
+    return layers[layerIndex(`${this.className} "${this.name}": getLayer`, layers, nameOrIndex, 'nameOrIndex')]!;
+  }
 
   /** The optimizer given to `compile`. */
   get optimizer(): Optimizer | undefined {
@@ -47,38 +150,42 @@ export abstract class Model extends Layer implements CallbackModel {
     for (const layer of this.layers) layer.trainable = value;
   }
 
+  /** The trainable weights of every layer, each once (a shared layer's weights count once). */
   override get trainableWeights(): LayerWeight[] {
-    return this.trainable ? this.layers.flatMap((l) => l.trainableWeights) : [];
+    return this.trainable ? uniqueWeights(this.layers.flatMap((l) => l.trainableWeights)) : [];
   }
 
   override get nonTrainableWeights(): LayerWeight[] {
-    return this.trainable
-      ? this.layers.flatMap((l) => l.nonTrainableWeights)
-      : this.layers.flatMap((l) => [...l.trainableWeights, ...l.nonTrainableWeights]);
+    const all = (l: AnyLayer) => (this.trainable ? l.nonTrainableWeights : [...l.trainableWeights, ...l.nonTrainableWeights]);
+    return uniqueWeights(this.layers.flatMap(all));
   }
 
   /**
-   * Configures training: the optimizer, the loss and the metrics, as objects or Keras names.
+   * Configures training: the optimizer, the loss(es) and the metrics, as objects or Keras names. A
+   * model with several outputs takes one loss for all, a list (in output order) or a record by
+   * output name, optional `lossWeights`, and metrics per output.
    *
    * @example
    * ```ts
    * model.compile({ optimizer: 'rmsprop', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+   * twoHeads.compile({ optimizer: 'adam', loss: { label: 'sparseCategoricalCrossentropy', score: 'mse' }, lossWeights: { label: 1, score: 0.2 } });
    * ```
    */
   compile(options: CompileOptions): void {
-    const next = compileModel(this.name, options);
+    const next = compileModel(this.name, this.outputNames, options);
     this.compiledState?.dispose();
     this.compiledState = next;
   }
 
   /**
-   * Trains the model. Give `x` and `y` tensors (batched, shuffled and split by the options), or a
-   * source of batches (any iterable or async iterable of `{x, y}`, such as a dataset).
+   * Trains the model. Give inputs and targets as tensors (batched, shuffled and split by the
+   * options; lists or records by name for several inputs or outputs), or a source of batches (any
+   * iterable or async iterable of `{x, y}`, such as a dataset).
    * Returns the History callback with one value per epoch for the loss and every metric.
    */
-  fit(x: Tensor, y: Tensor, options?: FitOptions): Promise<FitResult>;
-  fit(data: BatchSource, options?: FitOptions): Promise<FitResult>;
-  fit(xOrData: Tensor | BatchSource, yOrOptions?: Tensor | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
+  fit(x: BatchTensors, y: BatchTensors, options?: FitOptions): Promise<FitResult>;
+  fit(data: BatchSource<ModelBatch>, options?: FitOptions): Promise<FitResult>;
+  fit(xOrData: BatchTensors | BatchSource<ModelBatch>, yOrOptions?: BatchTensors | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
     return fitModel(this, xOrData, yOrOptions, maybeOptions);
   }
 
@@ -87,45 +194,74 @@ export abstract class Model extends Layer implements CallbackModel {
    * it to customise training (a GAN's two updates, gradient tricks); return the batch's mean loss
    * (a scalar the caller disposes) and the batch size, and update `compiled.metrics` yourself.
    */
-  trainStep(batch: Batch): StepResult {
+  trainStep(batch: ModelBatch): StepResult {
     return trainStep(this, batch);
   }
 
   /** One training step on one batch; returns that batch's loss and metrics (Keras' `train_on_batch`). */
-  trainOnBatch(x: Tensor, y: Tensor, options: OnBatchOptions = {}): Promise<Logs> {
+  trainOnBatch(x: BatchTensors, y: BatchTensors, options: OnBatchOptions = {}): Promise<Logs> {
     return onBatch(this, 'train', x, y, options);
   }
 
   /** Loss and metrics of one batch without training (Keras' `test_on_batch`). */
-  testOnBatch(x: Tensor, y: Tensor, options: OnBatchOptions = {}): Promise<Logs> {
+  testOnBatch(x: BatchTensors, y: BatchTensors, options: OnBatchOptions = {}): Promise<Logs> {
     return onBatch(this, 'test', x, y, options);
   }
 
+  /**
+   * The outputs for inputs in any accepted form (a tensor, a list, a record by input name), always
+   * as a list, one per output; what the training loop runs. The caller disposes them.
+   */
+  forward(x: BatchTensors, context: CallContext = { training: false }): Tensor[] {
+    const inputs = arrangeTensors(`Model "${this.name}"`, 'input', this.inputNames, x);
+    const single = inputs.length === 1 && this.inputForm() !== 'list';
+    const out: LayerOutput = this.call(single ? inputs[0]! : inputs, this.callContext(context));
+    return Array.isArray(out) ? out : [out];
+  }
+
   /** The model's output for one batch, in inference mode (caller disposes). */
-  predictOnBatch(x: Tensor): Tensor {
-    return this.call(x, { training: false });
+  predictOnBatch(x: BatchTensors): O {
+    return this.structured(this.forward(x));
   }
 
   /** Computes the loss and metrics over data; returns them by name (`{ loss, accuracy }`). */
-  evaluate(x: Tensor, y: Tensor, options?: EvaluateOptions): Promise<Logs>;
-  evaluate(data: BatchSource, options?: EvaluateOptions): Promise<Logs>;
-  evaluate(xOrData: Tensor | BatchSource, yOrOptions?: Tensor | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
+  evaluate(x: BatchTensors, y: BatchTensors, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(data: BatchSource<ModelBatch>, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(xOrData: BatchTensors | BatchSource<ModelBatch>, yOrOptions?: BatchTensors | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
     return evaluateModel(this, xOrData, yOrOptions, maybeOptions);
   }
 
-  /** Runs the model over inputs in batches and returns the outputs concatenated (caller disposes). */
-  predict(x: Tensor | BatchSource, options?: PredictOptions): Promise<Tensor> {
-    return predictModel(this, x, options);
+  /**
+   * Runs the model over inputs in batches and returns the outputs concatenated (a list for several
+   * outputs; the caller disposes them).
+   */
+  async predict(x: BatchTensors | BatchSource<ModelBatch>, options?: PredictOptions): Promise<O> {
+    return this.structured(await predictModel(this, x, options));
   }
 
-  /** Keras' summary table, printed with `printFn` (default `console.log`) and returned. */
+  private structured(outputs: Tensor[]): O {
+    return (this.outputsAreList() ? outputs : outputs[0]!) as O;
+  }
+
+  /** Multiply-accumulates of one sample through the model: the sum over its layer applications that report theirs. */
+  override computeMacs(_inputShape?: Shape | readonly Shape[]): number {
+    return modelMacs(this).total;
+  }
+
+  /**
+   * Keras' summary table, printed with `printFn` (default `console.log`) and returned: layers,
+   * output shapes, parameters (and, for graphs, what each layer is connected to), then the totals.
+   */
   summary(options: SummaryOptions = {}): string {
     const text = formatSummary(this, options);
     (options.printFn ?? console.log)(text);
     return text;
   }
 
-  /** Frees every layer's weights and the optimizer's state. */
+  /**
+   * Frees every layer's weights and the optimizer's state. Layers shared with another model are
+   * freed too: dispose one of the models that share them.
+   */
   override dispose(): void {
     for (const layer of this.layers) layer.dispose();
     this.compiledState?.dispose();

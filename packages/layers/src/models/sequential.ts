@@ -1,8 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
-import { Layer, type CallContext, type LayerArgs } from '../engine/layer.js';
+import { InputLayer } from '../engine/input-layer.js';
+import { Layer, type AnyLayer, type CallContext, type LayerArgs } from '../engine/layer.js';
+import { uniqueName } from '../engine/names.js';
+import { forgetNode, type LayerNode, type SymbolicTensor } from '../engine/symbolic.js';
 import { Model } from './model.js';
+import { deserializeLayer, serializeLayer, type SerializedLayer } from './registry.js';
 
 /** Arguments of {@link Sequential}. */
 export interface SequentialArgs extends Omit<LayerArgs, 'inputShape' | 'batchSize'> {
@@ -10,9 +14,18 @@ export interface SequentialArgs extends Omit<LayerArgs, 'inputShape' | 'batchSiz
   layers?: Layer[];
 }
 
+/** The symbolic graph of a built Sequential: its input, its output and the nodes it made. */
+interface StackGraph {
+  readonly input: SymbolicTensor;
+  output: SymbolicTensor;
+  readonly nodes: LayerNode[];
+}
+
 /**
  * A plain stack of layers, each feeding the next. Built as soon as the first layer declares its
- * `inputShape`, otherwise on the first data it sees.
+ * `inputShape`, otherwise on the first data it sees; building applies every layer to a symbolic
+ * input, as Keras does, so that `model.inputs`, `model.outputs` and each layer's `output` exist
+ * (`model({ inputs: seq.inputs, outputs: seq.layers.map((l) => l.output) })` gives every activation).
  *
  * @example
  * ```ts
@@ -25,7 +38,7 @@ export interface SequentialArgs extends Omit<LayerArgs, 'inputShape' | 'batchSiz
 export class Sequential extends Model {
   static override readonly className = 'Sequential';
   private readonly stack: Layer[] = [];
-  private builtOutputShape: Shape | undefined;
+  private graph: StackGraph | undefined;
 
   constructor(args: SequentialArgs = {}) {
     super(args);
@@ -36,12 +49,33 @@ export class Sequential extends Model {
     return [...this.stack];
   }
 
-  get outputShape(): Shape | undefined {
-    return this.builtOutputShape;
+  override get outputShape(): Shape | undefined {
+    return this.graph?.output.shape;
   }
 
-  /** Appends a layer; builds the model when the input shape is known. */
+  protected override symbolicInputs(): readonly SymbolicTensor[] | undefined {
+    return this.graph && [this.graph.input];
+  }
+
+  protected override symbolicOutputs(): readonly SymbolicTensor[] | undefined {
+    return this.graph && [this.graph.output];
+  }
+
+  /** The last layer's name, built or not. */
+  override get outputNames(): string[] {
+    const last = this.stack.at(-1);
+    return last ? [last.name] : [];
+  }
+
+  override get nodes(): readonly LayerNode[] {
+    return this.graph?.nodes ?? [];
+  }
+
+  /** Appends a layer; builds it (and extends the model's graph) when the input shape is known. */
   add(layer: Layer): void {
+    if (!(layer instanceof Layer)) {
+      throw new LayerwiseError(`Sequential "${this.name}": add() takes a layer, received ${Object.prototype.toString.call(layer)}`);
+    }
     if (this.stack.includes(layer)) {
       throw new LayerwiseError(`Sequential "${this.name}": layer "${layer.name}" is already in the model`);
     }
@@ -51,37 +85,60 @@ export class Sequential extends Model {
       );
     }
     this.stack.push(layer);
-    const first = this.stack[0]!;
-    if (first.batchInputShape) this.buildStack(first.batchInputShape);
+    try {
+      if (this.graph) {
+        const output = layer.apply(this.graph.output);
+        this.graph.nodes.push(output.node);
+        this.graph.output = output;
+      } else if (this.stack[0]!.batchInputShape) {
+        this.ensureBuilt(this.stack[0]!.batchInputShape);
+      }
+    } catch (error) {
+      this.stack.pop();
+      throw error;
+    }
   }
 
-  /** Removes the last layer. */
+  /** Removes the last layer (the model's graph is rebuilt without it). */
   pop(): Layer {
     const layer = this.stack.pop();
     if (!layer) throw new LayerwiseError(`Sequential "${this.name}": pop() on a model with no layers`);
+    this.forgetGraph();
     const first = this.stack[0];
-    this.builtOutputShape = undefined;
-    if (first?.batchInputShape) this.buildStack(first.batchInputShape);
+    if (first?.batchInputShape) this.ensureBuilt(first.batchInputShape);
     return layer;
   }
 
-  private buildStack(inputShape: Shape): void {
-    let shape = inputShape;
-    for (const layer of this.stack) {
-      layer.ensureBuilt(shape);
-      shape = layer.computeOutputShape(shape);
-    }
-    this.builtOutputShape = shape;
+  private forgetGraph(): void {
+    for (const node of this.graph?.nodes ?? []) forgetNode(node);
+    this.graph = undefined;
+    this.clearBuilt();
   }
 
-  override build(inputShape: Shape): void {
+  /** Builds every layer by applying the stack to a symbolic input of `inputShape` (batch first). */
+  override build(inputShape: Shape | readonly Shape[]): void {
     if (this.stack.length === 0) throw new LayerwiseError(`Sequential "${this.name}": the model has no layers`);
-    this.buildStack(inputShape);
+    if (this.graph) return;
+    const shape = inputShape as Shape;
+    const first = this.stack[0]!;
+    const input = new InputLayer({ inputShape: shape.slice(1), name: uniqueName(`${first.name}_input`) }).output;
+    const nodes: LayerNode[] = [input.node];
+    try {
+      let output = input;
+      for (const layer of this.stack) {
+        output = layer.apply(output);
+        nodes.push(output.node);
+      }
+      this.graph = { input, output, nodes };
+    } catch (error) {
+      nodes.forEach(forgetNode);
+      throw error;
+    }
   }
 
   call(x: Tensor, context: CallContext): Tensor {
     if (this.stack.length === 0) throw new LayerwiseError(`Sequential "${this.name}": the model has no layers`);
-    if (!this.builtOutputShape) this.buildStack([null, ...x.shape.slice(1)]);
+    if (!this.graph) this.ensureBuilt(x.shape);
     return tf.tidy(() => {
       let y = x;
       for (const layer of this.stack) y = layer.apply(y, context);
@@ -94,10 +151,21 @@ export class Sequential extends Model {
   }
 
   override getConfig(): ConfigDict {
-    return {
-      name: this.name,
-      layers: this.stack.map((l) => ({ class_name: l.className, config: l.getConfig() })),
-    };
+    return { name: this.name, trainable: this.trainable, layers: this.stack.map((l) => serializeLayer(l as AnyLayer)) as unknown as ConfigDict[] };
+  }
+
+  /**
+   * Rebuilds a Sequential from `getConfig()`'s output. Layer classes are found by their
+   * `className` among the built-in ones and those registered with `registerLayer`.
+   */
+  static override fromConfig<T extends AnyLayer>(this: new (args: never) => T, config: ConfigDict): T {
+    const specs = (config['layers'] ?? []) as unknown as SerializedLayer[];
+    const owner = `Sequential "${String(config['name'] ?? '?')}": fromConfig`;
+    if (!Array.isArray(specs)) throw new LayerwiseError(`${owner}: the config's \`layers\` must be a list of { class_name, config }`);
+    const layers = specs.map((spec) => deserializeLayer(spec, owner));
+    const model = new this({ ...(typeof config['name'] === 'string' ? { name: config['name'] } : {}), layers } as never);
+    if (config['trainable'] === false) model.trainable = false;
+    return model;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-import type { Layer } from '../engine/layer.js';
+import type { AnyLayer } from '../engine/layer.js';
 import { walkLayers } from './layer-tree.js';
 import type { Regularizer } from './regularizers.js';
 
@@ -12,8 +12,9 @@ export interface LossContributor {
   /**
    * The layer's penalty for the forward pass just run: its weight penalties, computed now from the
    * current weights (only while the layer is trainable, as Keras counts trainable weights only), plus
-   * the activity penalty its last call recorded. A new scalar the caller disposes, or `undefined`
-   * when the layer has none. Call it inside the gradient tape, after the forward pass.
+   * the activity penalty its last call recorded (handed over: a second read without a new call no
+   * longer includes it). A new scalar the caller disposes, or `undefined` when the layer has none.
+   * Call it inside the gradient tape, after the forward pass.
    */
   regularizationLoss(): Scalar | undefined;
 }
@@ -26,7 +27,8 @@ export function isLossContributor(layer: unknown): layer is LossContributor {
 /**
  * The bookkeeping behind {@link LossContributor}, held by a layer: the weights with a regulariser,
  * and the activity penalty of the last call. Each call replaces the previous activity penalty (a
- * layer called twice in one pass counts its last call only), and `dispose` frees it.
+ * layer called twice in one pass counts its last call only); reading it with `total` frees it, and
+ * so does `dispose`: an unread penalty (after `predict`) holds one scalar per layer until then.
  */
 export class LayerLosses {
   private readonly weightTerms: { variable: Variable; regularizer: Regularizer }[] = [];
@@ -48,15 +50,22 @@ export class LayerLosses {
     this.activity = loss;
   }
 
-  /** The sum of the penalties (a new scalar), or `undefined` when there are none. */
+  /**
+   * The sum of the penalties (a new scalar), or `undefined` when there are none. The recorded activity
+   * penalty is handed over: counted once, then freed, so a training step leaves no tensor behind.
+   */
   total(): Scalar | undefined {
     const weights = this.isTrainable() ? this.weightTerms : [];
-    if (weights.length === 0 && !this.activity) return undefined;
-    return tf.tidy(() => {
+    const activity = this.activity;
+    this.activity = undefined;
+    if (weights.length === 0 && !activity) return undefined;
+    const sum = tf.tidy(() => {
       const terms: Tensor[] = weights.map((w) => w.regularizer.apply(w.variable));
-      if (this.activity) terms.push(this.activity);
+      if (activity) terms.push(activity);
       return (terms.length === 1 ? tf.clone(terms[0]!) : tf.addN(terms)) as Scalar;
     });
+    activity?.dispose();
+    return sum;
   }
 
   /** Forgets the weights and frees the recorded activity penalty. */
@@ -81,9 +90,9 @@ export class LayerLosses {
  * }, variables);
  * ```
  */
-export function totalRegularizationLoss(root: Layer): Scalar | undefined {
+export function totalRegularizationLoss(root: AnyLayer): Scalar | undefined {
   const losses = walkLayers(root)
-    .filter((layer): layer is Layer & LossContributor => isLossContributor(layer))
+    .filter((layer): layer is AnyLayer & LossContributor => isLossContributor(layer))
     .map((layer) => layer.regularizationLoss())
     .filter((loss): loss is Scalar => loss !== undefined);
   if (losses.length === 0) return undefined;

@@ -1,10 +1,10 @@
-import { Layer } from '../engine/layer.js';
+import { Layer, type AnyLayer } from '../engine/layer.js';
 
-function children(layer: Layer): Layer[] {
-  const out: Layer[] = [];
+function children(layer: AnyLayer): AnyLayer[] {
+  const out: AnyLayer[] = [];
   const holder = layer as unknown as { layers?: unknown; sublayers?: unknown };
   for (const list of [holder.layers, holder.sublayers]) {
-    if (Array.isArray(list)) out.push(...list.filter((l): l is Layer => l instanceof Layer));
+    if (Array.isArray(list)) out.push(...list.filter((l): l is AnyLayer => l instanceof Layer));
   }
   return out;
 }
@@ -13,10 +13,10 @@ function children(layer: Layer): Layer[] {
  * A layer and every layer inside it, each once, parents first: models contribute their `layers`,
  * wrappers (Bidirectional, TimeDistributed) their `sublayers`.
  */
-export function walkLayers(root: Layer): Layer[] {
-  const seen = new Set<Layer>();
-  const out: Layer[] = [];
-  const visit = (layer: Layer) => {
+export function walkLayers(root: AnyLayer): AnyLayer[] {
+  const seen = new Set<AnyLayer>();
+  const out: AnyLayer[] = [];
+  const visit = (layer: AnyLayer) => {
     if (seen.has(layer)) return;
     seen.add(layer);
     out.push(layer);

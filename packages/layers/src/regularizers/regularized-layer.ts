@@ -1,7 +1,7 @@
 import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import { LayerConstraints, type ConstraintHolder } from '../constraints/layer-constraints.js';
 import type { Constraint } from '../constraints/constraints.js';
-import { Layer, type AddWeightOptions } from '../engine/layer.js';
+import { Layer, type AddWeightOptions, type LayerOutput } from '../engine/layer.js';
 import { LayerLosses, type LossContributor } from './layer-losses.js';
 import type { Regularizer } from './regularizers.js';
 
@@ -18,8 +18,9 @@ export interface RegularizedWeightOptions extends AddWeightOptions {
  * activity regulariser (Keras' `kernel_regularizer`, `kernel_constraint`, `activity_regularizer`).
  * It implements the two training hooks: `regularizationLoss()` (summed over a model by
  * `totalRegularizationLoss`) and `applyConstraints()` (run over a model by `applyConstraints`).
+ * `O` is the output type, as for {@link Layer}.
  */
-export abstract class RegularizedLayer extends Layer implements LossContributor, ConstraintHolder {
+export abstract class RegularizedLayer<O extends LayerOutput = Tensor> extends Layer<O> implements LossContributor, ConstraintHolder {
   private readonly penalties = new LayerLosses(() => this.trainable);
   private readonly projections = new LayerConstraints(() => this.trainable);
 
@@ -37,7 +38,7 @@ export abstract class RegularizedLayer extends Layer implements LossContributor,
     this.penalties.recordActivity(regularizer, output);
   }
 
-  /** The layer's weight and activity penalties (a new scalar), or `undefined` when there are none. */
+  /** The layer's weight penalties and the activity penalty of its last call, handed over (a new scalar), or `undefined` when there are none. */
   regularizationLoss(): Scalar | undefined {
     return this.penalties.total();
   }

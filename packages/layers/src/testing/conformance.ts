@@ -7,8 +7,8 @@ import type { Layer } from '../engine/layer.js';
 export interface LayerTestOptions {
   /** Makes a fresh, unbuilt layer (called several times). */
   create: () => Layer;
-  /** Input shape including the batch dimension. */
-  inputShape: readonly number[];
+  /** Input shape including the batch dimension; a list of shapes for a layer taking a list of inputs (merge layers). */
+  inputShape: readonly number[] | readonly (readonly number[])[];
   /** The output shape expected, including the batch dimension. */
   expectedOutputShape: readonly number[];
   /** Number of weight tensors after building, trainable and not. */
@@ -17,8 +17,8 @@ export interface LayerTestOptions {
   expectedParams?: number;
   /** Whether a training step must change the trainable weights. Default: when there are any. */
   expectTraining?: boolean;
-  /** Draws the test input; default uniform in [-1, 1]. */
-  input?: (shape: number[]) => Tensor;
+  /** Draws the test input (each input of a list, by index); default uniform in [-1, 1]. */
+  input?: (shape: number[], index: number) => Tensor;
 }
 
 class ConformanceError extends Error {
@@ -44,15 +44,19 @@ const shapeEq = (a: readonly (number | null)[], b: readonly (number | null)[]) =
  * ```
  */
 export function runLayerTest(options: LayerTestOptions): void {
-  const draw = options.input ?? ((shape: number[]) => tf.randomUniform(shape, -1, 1, 'float32', 7));
+  const draw = options.input ?? ((shape: number[], index: number) => tf.randomUniform(shape, -1, 1, 'float32', 7 + index));
   const before = tf.memory().numTensors;
-  const x = draw([...options.inputShape]);
+  const several = Array.isArray(options.inputShape[0]);
+  const shapes = (several ? options.inputShape : [options.inputShape]) as readonly (readonly number[])[];
+  const inputs = shapes.map((shape, i) => draw([...shape], i));
+  const x: Tensor | Tensor[] = several ? inputs : inputs[0]!;
   const layer = options.create();
   try {
     // Output shape, as computed and as declared.
     const y = layer.apply(x, { training: false });
     check(shapeEq(y.shape, options.expectedOutputShape), layer, `output shape ${formatShape(y.shape)}, expected ${formatShape(options.expectedOutputShape)}`);
-    const declared = layer.computeOutputShape([null, ...options.inputShape.slice(1)]);
+    const unbatched = shapes.map((s) => [null, ...s.slice(1)]);
+    const declared = layer.computeOutputShape(several ? unbatched : unbatched[0]!);
     check(shapeEq(declared, [null, ...options.expectedOutputShape.slice(1)]), layer, `computeOutputShape gives ${formatShape(declared)}, output was ${formatShape(y.shape)}`);
     y.dispose();
 
@@ -79,13 +83,13 @@ export function runLayerTest(options: LayerTestOptions): void {
     if (expectTraining) trainingStepMovesWeights(layer, x);
   } finally {
     layer.dispose();
-    x.dispose();
+    tf.dispose(inputs);
   }
   const after = tf.memory().numTensors;
   if (after !== before) throw new ConformanceError(`${layer.className} "${layer.name}": leaked ${after - before} tensors`);
 }
 
-function trainingStepMovesWeights(layer: Layer, x: Tensor): void {
+function trainingStepMovesWeights(layer: Layer, x: Tensor | Tensor[]): void {
   const trainableBefore = layer.trainableWeights.map((w) => tf.clone(w.variable));
   const variables = layer.trainableWeights.map((w) => w.variable);
   const target = tf.tidy(() => tf.randomNormal(layer.apply(x, { training: true }).shape, 0, 1, 'float32', 3));
@@ -106,7 +110,7 @@ function trainingStepMovesWeights(layer: Layer, x: Tensor): void {
 }
 
 /** A frozen layer has no trainable weights, and a training-mode pass changes none of its weights. */
-function frozenLayerStaysPut(layer: Layer, x: Tensor): void {
+function frozenLayerStaysPut(layer: Layer, x: Tensor | Tensor[]): void {
   const wasTrainable = layer.trainable;
   layer.trainable = false;
   const snapshot = layer.weights.map((w) => tf.clone(w.variable));

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { invalidArgument, type Batch } from '@layerwise/core';
+import { invalidArgument, LayerwiseError } from '@layerwise/core';
+import type { ModelBatch } from './data.js';
 
 /** Weights per class index, as Keras' `class_weight`: `{ 0: 1, 1: 5 }`. */
 export type ClassWeight = Readonly<Record<number, number>>;
@@ -23,11 +24,13 @@ export function classWeightTable(owner: string, classWeight: ClassWeight): Tenso
 /**
  * The batch with per-sample weights looked up from the class of each target (the index for
  * integer labels, the arg-max for one-hot targets), multiplied into its own sample weights, as
- * Keras does. Disposes the batch's previous sample weights.
+ * Keras does. Disposes the batch's previous sample weights. Models with several outputs take
+ * `sampleWeight` instead (as in Keras, class weights need a single target).
  */
-export function applyClassWeight(batch: Batch, table: Tensor): Batch {
+export function applyClassWeight(owner: string, batch: ModelBatch, table: Tensor): ModelBatch {
   if (!batch.y) return batch;
-  const y = batch.y;
+  const y = batch.y instanceof tf.Tensor ? batch.y : Object.values(batch.y).length === 1 ? (Object.values(batch.y)[0] as Tensor) : undefined;
+  if (!y) throw new LayerwiseError(`${owner}: classWeight needs a single target; for a model with several outputs, give sampleWeight instead`);
   const weights = tf.tidy(() => {
     const classes = y.rank >= 2 && y.shape[y.rank - 1]! > 1 ? tf.argMax(y, -1) : tf.cast(tf.reshape(y, [y.shape[0]!]), 'int32');
     const looked = tf.gather(table, tf.minimum(classes, tf.scalar(table.shape[0]! - 1, 'int32')));

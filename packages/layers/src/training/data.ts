@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkInteger, formatShape, isBatchSource, LayerwiseError, SeededRandom, type Batch, type BatchSource } from '@layerwise/core';
+import { checkInteger, disposeAll, formatShape, isBatchSource, LayerwiseError, SeededRandom, type Batch, type BatchSource, type BatchTensors } from '@layerwise/core';
+import { isTensorStructure, labelledTensors, mapTensors } from './structure.js';
+
+/** A batch for a model with any number of inputs and outputs. */
+export type ModelBatch = Batch<BatchTensors, BatchTensors>;
 
 /**
  * Batches from somewhere, for one pass (an epoch, an evaluation). Every kind of input `fit`,
@@ -9,7 +13,7 @@ import { checkInteger, formatShape, isBatchSource, LayerwiseError, SeededRandom,
  */
 export interface BatchStream {
   /** One pass over the data. */
-  pass(): AsyncIterable<Batch>;
+  pass(): AsyncIterable<ModelBatch>;
   /** Batches per pass, when known. */
   readonly steps: number | undefined;
   /** Samples per pass, when known. */
@@ -29,18 +33,30 @@ export interface TensorBatchOptions {
   owner: string;
 }
 
+/** The number of samples of inputs and targets, checked to be the same for every tensor. */
+function sampleCount(owner: string, x: BatchTensors, y: BatchTensors | undefined): number {
+  const single = x instanceof tf.Tensor && (y === undefined || y instanceof tf.Tensor);
+  const all = [...labelledTensors(x, 'x'), ...(y ? labelledTensors(y, 'y') : [])];
+  const [firstLabel, first] = all[0]!;
+  const n = first.shape[0];
+  if (first.rank === 0 || n === undefined) throw new LayerwiseError(`${owner}: ${firstLabel} must have a batch axis, received shape ${formatShape(first.shape)}`);
+  if (n === 0) throw new LayerwiseError(`${owner}: ${firstLabel} has no samples (shape ${formatShape(first.shape)})`);
+  for (const [label, t] of all.slice(1)) {
+    if (t.shape[0] !== n) {
+      const subject = single ? 'x and y' : 'every input and target';
+      throw new LayerwiseError(
+        `${owner}: ${subject} must have the same number of samples, received ${firstLabel} with shape ${formatShape(first.shape)} and ${label} with shape ${formatShape(t.shape)}`,
+      );
+    }
+  }
+  return n;
+}
+
 /** Batches sliced from `x` (and `y`, and the sample weights), reshuffled at every pass when asked. */
-export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorBatchOptions): BatchStream {
+export function tensorBatches(x: BatchTensors, y: BatchTensors | undefined, options: TensorBatchOptions): BatchStream {
   const { owner } = options;
   const batchSize = checkInteger(owner, 'batchSize', options.batchSize);
-  const n = x.shape[0];
-  if (x.rank === 0 || n === undefined) throw new LayerwiseError(`${owner}: x must have a batch axis, received shape ${formatShape(x.shape)}`);
-  if (n === 0) throw new LayerwiseError(`${owner}: x has no samples (shape ${formatShape(x.shape)})`);
-  if (y && y.shape[0] !== n) {
-    throw new LayerwiseError(
-      `${owner}: x and y must have the same number of samples, received x with shape ${formatShape(x.shape)} and y with shape ${formatShape(y.shape)}`,
-    );
-  }
+  const n = sampleCount(owner, x, y);
   const weights = options.sampleWeight;
   if (weights && (weights.rank !== 1 || weights.shape[0] !== n)) {
     throw new LayerwiseError(
@@ -59,7 +75,11 @@ export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorB
         const size = Math.min(batchSize, n - start);
         const indices = order ? tf.tensor1d(order.subarray(start, start + size), 'int32') : undefined;
         const take = (t: Tensor) => (indices ? tf.gather(t, indices) : tf.slice(t, start, size));
-        const batch: Batch = { x: take(x), ...(y ? { y: take(y) } : {}), ...(weights ? { sampleWeight: take(weights) } : {}) };
+        const batch: ModelBatch = {
+          x: mapTensors(x, take),
+          ...(y ? { y: mapTensors(y, take) } : {}),
+          ...(weights ? { sampleWeight: take(weights) } : {}),
+        };
         indices?.dispose();
         yield batch;
       }
@@ -71,13 +91,13 @@ export function tensorBatches(x: Tensor, y: Tensor | undefined, options: TensorB
  * Batches from a user's source: any iterable or async iterable (a dataset, a generator). Each
  * pass iterates it anew; a one-shot generator therefore serves one pass only.
  */
-export function sourceBatches(source: BatchSource): BatchStream {
+export function sourceBatches(source: BatchSource<ModelBatch>): BatchStream {
   return {
     steps: undefined,
     samples: undefined,
     batchSize: undefined,
     async *pass() {
-      yield* source as AsyncIterable<Batch>;
+      yield* source as AsyncIterable<ModelBatch>;
     },
   };
 }
@@ -91,9 +111,9 @@ export interface ToStreamOptions {
   owner: string;
 }
 
-/** Normalises `(x, y)` tensors or a batch source into a {@link BatchStream}. */
-export function toBatchStream(xOrData: Tensor | BatchSource, y: Tensor | undefined, options: ToStreamOptions): BatchStream {
-  if (xOrData instanceof tf.Tensor) {
+/** Normalises `(x, y)` tensors (one, a list or a record each) or a batch source into a {@link BatchStream}. */
+export function toBatchStream(xOrData: BatchTensors | BatchSource<ModelBatch>, y: BatchTensors | undefined, options: ToStreamOptions): BatchStream {
+  if (isTensorStructure(xOrData)) {
     return tensorBatches(xOrData, y, {
       batchSize: options.batchSize ?? 32,
       shuffle: options.shuffle ?? false,
@@ -107,13 +127,13 @@ export function toBatchStream(xOrData: Tensor | BatchSource, y: Tensor | undefin
   }
   if (isBatchSource(xOrData)) return sourceBatches(xOrData);
   throw new LayerwiseError(
-    `${options.owner}: expected a tensor or an iterable of batches ({x, y}), received ${Object.prototype.toString.call(xOrData)}`,
+    `${options.owner}: expected a tensor (or a list or record of tensors) or an iterable of batches ({x, y}), received ${Object.prototype.toString.call(xOrData)}`,
   );
 }
 
 /** Disposes a batch's tensors once the loop is done with them. */
-export function disposeBatch(batch: Batch): void {
-  batch.x.dispose();
-  batch.y?.dispose();
+export function disposeBatch(batch: ModelBatch): void {
+  disposeAll(batch.x as tf.TensorContainer);
+  disposeAll(batch.y as tf.TensorContainer | undefined);
   batch.sampleWeight?.dispose();
 }

@@ -1,6 +1,5 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { BatchSource, Logs } from '@layerwise/core';
-import { toBatchStream } from './data.js';
+import type { BatchSource, BatchTensors, Logs } from '@layerwise/core';
+import { toBatchStream, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { runTestPass } from './test-loop.js';
 import type { StepModel } from './train-step.js';
@@ -14,8 +13,8 @@ export interface EvaluateOptions {
 /** The loop behind `model.evaluate`: loss and metrics over all the data, by name. */
 export async function evaluateModel<O extends EvaluateOptions>(
   model: StepModel,
-  xOrData: Tensor | BatchSource,
-  yOrOptions: Tensor | O | undefined,
+  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  yOrOptions: BatchTensors | O | undefined,
   maybeOptions: O | undefined,
 ): Promise<Logs> {
   const owner = `Model "${model.name}": evaluate`;

@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { Batch, BatchSource, Callback, CallbackModel, Logs } from '@layerwise/core';
+import type { BatchSource, BatchTensors, Callback, CallbackModel, Logs } from '@layerwise/core';
 import { checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { CallbackList, type History } from '@layerwise/callbacks';
-import { toBatchStream, type BatchStream, disposeBatch } from './data.js';
+import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
 import { runTestPass } from './test-loop.js';
 import { applyClassWeight, classWeightTable, type ClassWeight } from './class-weight.js';
+import { isTensorStructure, mapTensors, tensorsOf } from './structure.js';
 import type { StepModel, StepResult } from './train-step.js';
 
 // Who owns which fit option: batching, shuffling and the validation split belong to the data
@@ -29,15 +30,15 @@ export interface FitOptions {
   seed?: number;
   /** Fraction of the tensor data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
-  /** Data evaluated at the end of every epoch, as `[x, y]` tensors or a source of batches. */
-  validationData?: readonly [Tensor, Tensor] | BatchSource;
+  /** Data evaluated at the end of every epoch, as `[x, y]` tensors (or lists or records of them) or a source of batches. */
+  validationData?: readonly [BatchTensors, BatchTensors] | BatchSource<ModelBatch>;
   /** Callbacks; History and (with verbose) the progress bar are added by fit itself. */
   callbacks?: readonly Callback[];
   /** 0 silent, 1 progress bar, 2 one line per epoch. Default 1. */
   verbose?: 0 | 1 | 2;
-  /** One weight per sample of tensor `x` (shape `[n]`); the loss is the weighted mean. */
+  /** One weight per sample of tensor `x` (shape `[n]`); the loss is the weighted mean (of every output's loss). */
   sampleWeight?: Tensor;
-  /** Weights per class index (`{ 0: 1, 1: 5 }`), multiplied into the sample weights. */
+  /** Weights per class index (`{ 0: 1, 1: 5 }`), multiplied into the sample weights (single-output models). */
   classWeight?: ClassWeight;
   /** Validate every N epochs, or at the listed (1-based) epochs. Default 1. */
   validationFreq?: number | readonly number[];
@@ -50,7 +51,7 @@ export type FitResult = History;
 
 /** What fit needs of a model: the step (overridable, as Keras' `train_step`) and the callback view. */
 export interface FitModel extends StepModel, CallbackModel {
-  trainStep(batch: Batch): StepResult;
+  trainStep(batch: ModelBatch): StepResult;
 }
 
 /** Which 1-based epochs validate, from `validationFreq`. */
@@ -75,10 +76,10 @@ interface Prepared {
   owned: Tensor[];
 }
 
-function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefined, options: FitOptions): Prepared {
+function prepareData(owner: string, x: BatchTensors | BatchSource<ModelBatch>, y: BatchTensors | undefined, options: FitOptions): Prepared {
   const batchSize = options.batchSize ?? 32;
   const validationBatchSize = options.validationBatchSize ?? batchSize;
-  const stream = (xs: Tensor | BatchSource, ys: Tensor | undefined, training: boolean, sampleWeight?: Tensor) =>
+  const stream = (xs: BatchTensors | BatchSource<ModelBatch>, ys: BatchTensors | undefined, training: boolean, sampleWeight?: Tensor) =>
     toBatchStream(xs, ys, {
       batchSize: training ? batchSize : validationBatchSize,
       shuffle: training && (options.shuffle ?? true),
@@ -89,28 +90,35 @@ function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefin
   const validation = options.validationData;
   if (options.validationSplit !== undefined && options.validationSplit !== 0) {
     const split = checkNumber(owner, 'validationSplit', options.validationSplit, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
-    if (!(x instanceof tf.Tensor) || !y) {
+    if (!isTensorStructure(x) || !y) {
       throw new LayerwiseError(`${owner}: validationSplit needs x and y as tensors; for a dataset, pass validationData`);
     }
-    const n = x.shape[0]!;
+    const n = tensorsOf(x)[0]!.shape[0]!;
     const nVal = Math.floor(n * split);
     if (nVal === 0 || nVal === n) {
       throw new LayerwiseError(`${owner}: validationSplit=${split} of ${n} samples leaves an empty training or validation set`);
     }
-    const owned = [tf.slice(x, 0, n - nVal), tf.slice(y, 0, n - nVal), tf.slice(x, n - nVal, nVal), tf.slice(y, n - nVal, nVal)];
+    const owned: Tensor[] = [];
+    const part = (s: BatchTensors, begin: number, size: number) =>
+      mapTensors(s, (t) => {
+        const sliced = tf.slice(t, begin, size);
+        owned.push(sliced);
+        return sliced;
+      });
     const weights = options.sampleWeight ? tf.slice(options.sampleWeight, 0, n - nVal) : undefined;
     if (weights) owned.push(weights);
     return {
-      train: stream(owned[0]!, owned[1]!, true, weights),
-      validation: stream(owned[2]!, owned[3]!, false),
+      train: stream(part(x, 0, n - nVal), part(y, 0, n - nVal), true, weights),
+      validation: stream(part(x, n - nVal, nVal), part(y, n - nVal, nVal), false),
       owned,
     };
   }
   let validationStream: BatchStream | undefined;
   if (validation !== undefined) {
-    validationStream = Array.isArray(validation)
-      ? stream(validation[0] as Tensor, validation[1] as Tensor, false)
-      : stream(validation as BatchSource, undefined, false);
+    const pair = Array.isArray(validation) && validation.length === 2 && isTensorStructure(validation[0]) && isTensorStructure(validation[1]);
+    validationStream = pair
+      ? stream(validation[0] as BatchTensors, validation[1] as BatchTensors, false)
+      : stream(validation as BatchSource<ModelBatch>, undefined, false);
   }
   return { train: stream(x, y, true, options.sampleWeight), validation: validationStream, owned: [] };
 }
@@ -118,8 +126,8 @@ function prepareData(owner: string, x: Tensor | BatchSource, y: Tensor | undefin
 /** The training loop behind `model.fit`. */
 export async function fitModel<O extends FitOptions>(
   model: FitModel,
-  xOrData: Tensor | BatchSource,
-  yOrOptions: Tensor | O | undefined,
+  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  yOrOptions: BatchTensors | O | undefined,
   maybeOptions: O | undefined,
 ): Promise<FitResult> {
   const owner = `Model "${model.name}": fit`;
@@ -136,7 +144,7 @@ export async function fitModel<O extends FitOptions>(
   const classWeights = options.classWeight ? classWeightTable(owner, options.classWeight) : undefined;
   if (classWeights) owned.push(classWeights);
   const tracker = new Mean({ name: 'loss' });
-  const metricNames = ['loss', ...compiled.metrics.map((m) => m.name)];
+  const metricNames = ['loss', ...compiled.logged.map((l) => l.name)];
   const callbacks = new CallbackList({
     callbacks: options.callbacks ?? [],
     addHistory: true,
@@ -157,25 +165,26 @@ export async function fitModel<O extends FitOptions>(
     await callbacks.onTrainBegin({});
     let epochLogs: Logs = {};
     for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
-      resetTrackers(tracker, compiled.metrics);
+      resetTrackers(tracker, compiled.logged);
       await callbacks.onEpochBegin(epoch, {});
       let step = 0;
       for await (const batch of train.pass()) {
         await callbacks.onTrainBatchBegin(step, {});
-        const weighted = classWeights ? applyClassWeight(batch, classWeights) : batch;
+        let weighted = batch;
         try {
+          if (classWeights) weighted = applyClassWeight(owner, batch, classWeights);
           const { loss, size } = model.trainStep(weighted);
           tf.tidy(() => tracker.update(loss, tf.scalar(size)));
           loss.dispose();
         } finally {
           disposeBatch(weighted);
         }
-        await callbacks.onTrainBatchEnd(step, await readLogs(tracker, compiled.metrics));
+        await callbacks.onTrainBatchEnd(step, await readLogs(tracker, compiled.logged));
         step++;
         if (model.stopTraining) break;
       }
       if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
-      epochLogs = await readLogs(tracker, compiled.metrics);
+      epochLogs = await readLogs(tracker, compiled.logged);
       if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_'));
       await callbacks.onEpochEnd(epoch, epochLogs);
     }

@@ -11,7 +11,7 @@ import { testStep, type StepModel } from './train-step.js';
  */
 export async function runTestPass(model: StepModel, stream: BatchStream, prefix = ''): Promise<Logs> {
   const tracker = new Mean({ name: 'loss' });
-  resetTrackers(tracker, model.compiled.metrics);
+  resetTrackers(tracker, model.compiled.logged);
   try {
     let batches = 0;
     for await (const batch of stream.pass()) {
@@ -25,7 +25,7 @@ export async function runTestPass(model: StepModel, stream: BatchStream, prefix 
       }
     }
     if (batches === 0) throw new LayerwiseError(`Model "${model.name}": the evaluation data yielded no batches`);
-    return await readLogs(tracker, model.compiled.metrics, prefix);
+    return await readLogs(tracker, model.compiled.logged, prefix);
   } finally {
     tracker.dispose();
   }

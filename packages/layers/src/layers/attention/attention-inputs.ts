@@ -3,19 +3,11 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { formatShape, invalidArgument, LayerwiseError, type Shape } from '@layerwise/core';
 import type { MaskedCallContext } from '../core/mask.js';
 
-/** The inputs of an attention layer by name: `key` defaults to `value`. */
-export interface AttentionInputs {
-  readonly query: Tensor;
-  readonly value: Tensor;
-  readonly key?: Tensor | undefined;
-}
-
 /**
- * What the attention layers accept as input: one tensor (self-attention: it is the query, the value
- * and the key), a Keras-style list `[query, value]` or `[query, value, key]`, or
- * `{ query, value, key }`.
+ * What the attention layers take, as Keras: a list `[query, value]` or `[query, value, key]` (`key`
+ * defaults to `value`), or one tensor for self-attention (it is the query, the value and the key).
  */
-export type AttentionInput = Tensor | readonly Tensor[] | AttentionInputs;
+export type AttentionInput = Tensor | readonly Tensor[];
 
 /** The call context of the attention layers: masks and the causal flag, as Keras' call arguments. */
 export interface AttentionCallContext extends MaskedCallContext {
@@ -49,11 +41,9 @@ export function parseAttentionInputs(inputs: AttentionInput, context: AttentionC
       throw invalidArgument({ owner, argument: 'inputs', expected: 'one tensor, [query, value] or [query, value, key]', received: `a list of ${inputs.length}` });
     }
     [query, value, key] = inputs as Tensor[];
-  } else if (typeof inputs === 'object' && inputs !== null) {
-    ({ query, value, key } = inputs as AttentionInputs);
   }
   if (!(query instanceof tf.Tensor) || !(value instanceof tf.Tensor) || (key !== undefined && !(key instanceof tf.Tensor))) {
-    throw invalidArgument({ owner, argument: 'inputs', expected: 'tensors: one, [query, value, key?] or { query, value, key? }', received: typeof inputs });
+    throw invalidArgument({ owner, argument: 'inputs', expected: 'one tensor, [query, value] or [query, value, key]', received: typeof inputs });
   }
   key ??= value;
   if (query.rank !== 3 || value.rank !== 3 || key.rank !== 3 || value.shape[0] !== query.shape[0] || key.shape[0] !== query.shape[0] || key.shape[1] !== value.shape[1]) {
@@ -104,4 +94,20 @@ export function combinedScoreMask(
 export function maskedSoftmax(scores: Tensor, mask: Tensor | undefined): Tensor {
   if (!mask) return tf.softmax(scores);
   return tf.softmax(tf.add(scores, tf.mul(tf.sub(1, tf.cast(mask, scores.dtype)), -1e9)));
+}
+
+/** The query, value and key shapes of an input shape (one shape for self-attention, or a list), checked. */
+export function attentionShapes(inputShape: Shape | readonly Shape[], owner: string): { query: Shape; value: Shape; key: Shape } {
+  const list = inputShape.length > 0 && Array.isArray(inputShape[0]);
+  const shapes = (list ? inputShape : [inputShape, inputShape]) as readonly Shape[];
+  if (shapes.length < 2 || shapes.length > 3) {
+    throw invalidArgument({ owner, argument: 'inputs', expected: 'one tensor, [query, value] or [query, value, key]', received: `a list of ${shapes.length}` });
+  }
+  const [query, value, key = value] = shapes as [Shape, Shape, Shape?];
+  for (const [name, shape] of [['query', query], ['value', value], ['key', key]] as const) {
+    if (shape.length !== 3 || shape[2] == null) {
+      throw new LayerwiseError(`${owner}: needs a ${name} of shape [batch, timesteps, features] with known features, received ${formatShape(shape)}`);
+    }
+  }
+  return { query, value, key };
 }

@@ -65,6 +65,11 @@ export class Embedding extends RegularizedLayer implements MaskProducer {
     });
   }
 
+  /** As the base, but once built any index shape fits: the weights depend on `inputDim` alone. */
+  override ensureBuilt(inputShape: Shape): void {
+    if (!this.built) super.ensureBuilt(inputShape);
+  }
+
   call(x: Tensor): Tensor {
     const y = tf.tidy(() => {
       const ids = x.dtype === 'int32' ? x : tf.cast(x, 'int32');

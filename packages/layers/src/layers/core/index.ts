@@ -6,4 +6,3 @@ export { Embedding, embedding, type EmbeddingArgs } from './embedding.js';
 export { PReLU, prelu, type PReLUArgs } from './prelu.js';
 export { ELU, elu, type ELUArgs } from './elu.js';
 export { applyWithMasks, isMaskProducer, type MaskedCallContext, type MaskProducer } from './mask.js';
-export { registerLayerClass, deserializeLayer, serializeLayer, type LayerClass, type SerializedLayer } from './layer-registry.js';

@@ -46,7 +46,7 @@ export interface LambdaArgs extends LayerArgs {
  * ```
  */
 export class Lambda extends Layer {
-  static override readonly className = 'Lambda';
+  static override readonly className: string = 'Lambda';
   /** The registered name of the function, when it has one. */
   readonly functionName: string | undefined;
   readonly outputShape: number[] | undefined;

@@ -1,11 +1,11 @@
 import { describeValue, LayerwiseError, type ConfigDict } from '@layerwise/core';
-import { Layer } from '../../engine/layer.js';
+import { Layer, type AnyLayer } from '../../engine/layer.js';
 import * as builtIn from '../index.js';
 
 /** A layer class as the registry needs it: its config name and its `fromConfig`. */
 export interface LayerClass {
   readonly className: string;
-  fromConfig(config: ConfigDict): Layer;
+  fromConfig(config: ConfigDict): AnyLayer;
 }
 
 /** A layer's `{ class_name, config }` form, as nested in wrapper configs (`TimeDistributed`, `Bidirectional`). */
@@ -17,8 +17,9 @@ export interface SerializedLayer {
 const registered = new Map<string, LayerClass>();
 
 /**
- * Makes a layer class of your own known to the wrappers' `fromConfig` (a `TimeDistributed` or
- * `Bidirectional` config naming it). The built-in layers are known already.
+ * Makes a layer class known to the wrappers' `fromConfig` (a `TimeDistributed` or `Bidirectional`
+ * config naming it). The public entry is `registerLayer` (models/registry), which calls this; the
+ * built-in layers are known already.
  */
 export function registerLayerClass(type: LayerClass): void {
   if (typeof type?.fromConfig !== 'function' || typeof type.className !== 'string' || type.className === '') {
@@ -40,7 +41,7 @@ export function resolveLayerClass(className: string, owner: string): LayerClass 
   const found = known.find((type) => type.className === className);
   if (!found) {
     const names = [...new Set([...known.map((t) => t.className), ...registered.keys()])].sort();
-    throw new LayerwiseError(`${owner}: unknown layer class '${className}'; register it with registerLayerClass. Known: ${names.join(', ')}`);
+    throw new LayerwiseError(`${owner}: unknown layer class '${className}'; register it with registerLayer. Known: ${names.join(', ')}`);
   }
   return found;
 }
@@ -51,11 +52,11 @@ export function isSerializedLayer(value: unknown): value is SerializedLayer {
 }
 
 /** Rebuilds a layer from its `{ class_name, config }` form. */
-export function deserializeLayer(value: SerializedLayer, owner: string): Layer {
+export function deserializeLayer(value: SerializedLayer, owner: string): AnyLayer {
   return resolveLayerClass(value.class_name, owner).fromConfig(value.config);
 }
 
 /** A layer's `{ class_name, config }` form. */
-export function serializeLayer(layer: Layer): SerializedLayer {
+export function serializeLayer(layer: AnyLayer): SerializedLayer {
   return { class_name: layer.className, config: layer.getConfig() };
 }

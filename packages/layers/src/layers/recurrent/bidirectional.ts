@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkOneOf, invalidArgument, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
-import { Layer, type CallContext, type LayerArgs, type LayerWeight } from '../../engine/layer.js';
+import { Layer, type AnyLayer, type CallContext, type LayerArgs, type LayerOutput, type LayerWeight, type OutputShape, type SymbolicOutput } from '../../engine/layer.js';
+import type { SymbolicTensor } from '../../engine/symbolic.js';
 import type { MaskProducer } from '../core/mask.js';
 import { deserializeLayer, isSerializedLayer, serializeLayer, type SerializedLayer } from '../core/layer-registry.js';
 import { RNNBase, type RecurrentCallContext } from './rnn-base.js';
@@ -13,18 +14,18 @@ const mergeModes: readonly MergeMode[] = ['concat', 'sum', 'mul', 'ave'];
 /** Arguments of {@link Bidirectional}. */
 export interface BidirectionalArgs extends LayerArgs {
   /** The recurrent layer (SimpleRNN, LSTM, GRU), or its `{ class_name, config }`. Used as a template: the wrapper builds fresh forward and backward copies from its config, as Keras does. */
-  layer: RNNBase | SerializedLayer;
+  layer: RNNBase<LayerOutput> | SerializedLayer;
   /** Default `'concat'` (outputs of `2 * units`). Keras' `null` (a list of both outputs) is not offered: layers return one tensor. */
   mergeMode?: MergeMode;
   /** A backward layer of your own (its `goBackwards` must differ from `layer`'s); default: `layer`'s config with `goBackwards` flipped. */
-  backwardLayer?: RNNBase | SerializedLayer;
+  backwardLayer?: RNNBase<LayerOutput> | SerializedLayer;
 }
 
 const strip = (name: string, prefix: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name);
 
-type RNNClass = { fromConfig(config: ConfigDict): RNNBase };
+type RNNClass = { fromConfig(config: ConfigDict): RNNBase<LayerOutput> };
 
-function toRNN(value: RNNBase | SerializedLayer, owner: string, argument: string): { type: RNNClass; config: ConfigDict } {
+function toRNN(value: RNNBase<LayerOutput> | SerializedLayer, owner: string, argument: string): { type: RNNClass; config: ConfigDict } {
   if (value instanceof RNNBase) return { type: value.constructor as unknown as RNNClass, config: value.getConfig() };
   if (isSerializedLayer(value)) {
     const probe = deserializeLayer(value, owner);
@@ -33,24 +34,26 @@ function toRNN(value: RNNBase | SerializedLayer, owner: string, argument: string
     probe.dispose();
     if (ok) return { type, config: value.config };
   }
-  throw invalidArgument({ owner, argument, expected: 'a recurrent layer (SimpleRNN, LSTM, GRU) or its { class_name, config }', received: value instanceof Layer ? value.className : value });
+  throw invalidArgument({ owner, argument, expected: 'a recurrent layer (SimpleRNN, LSTM, GRU) or its { class_name, config }', received: value instanceof Layer ? (value as AnyLayer).className : value });
 }
 
 /**
  * Runs a recurrent layer over the sequence in both directions and merges the two outputs (Keras'
  * Bidirectional). With `returnSequences`, the backward outputs are reversed back into time order
  * before merging. Weights: the forward layer's, then the backward layer's. The mask and initial
- * states (forward states first, then backward) come through the call context.
+ * states (forward states first, then backward) come through the call context. When the wrapped
+ * layer has `returnState`, `apply` returns `[merged, ...forwardStates, ...backwardStates]` (`O` is
+ * then `Tensor[]`, as the factory types it).
  *
  * @example
  * ```ts
  * const model = sequential([bidirectional({ layer: lstm({ units: 8 }), inputShape: [10, 3] }), dense({ units: 1 })]);
  * ```
  */
-export class Bidirectional extends Layer implements MaskProducer {
+export class Bidirectional<O extends LayerOutput = Tensor> extends Layer<O> implements MaskProducer {
   static override readonly className = 'Bidirectional';
-  readonly forwardLayer: RNNBase;
-  readonly backwardLayer: RNNBase;
+  readonly forwardLayer: RNNBase<LayerOutput>;
+  readonly backwardLayer: RNNBase<LayerOutput>;
   readonly mergeMode: MergeMode;
 
   constructor(args: BidirectionalArgs) {
@@ -80,7 +83,7 @@ export class Bidirectional extends Layer implements MaskProducer {
   }
 
   /** The forward and backward layers. */
-  get sublayers(): Layer[] {
+  get sublayers(): AnyLayer[] {
     return [this.forwardLayer, this.backwardLayer];
   }
 
@@ -98,8 +101,14 @@ export class Bidirectional extends Layer implements MaskProducer {
   }
 
   override get nonTrainableWeights(): LayerWeight[] {
-    const all = (l: Layer) => (this.trainable ? l.nonTrainableWeights : [...l.trainableWeights, ...l.nonTrainableWeights]);
+    const all = (l: AnyLayer) => (this.trainable ? l.nonTrainableWeights : [...l.trainableWeights, ...l.nonTrainableWeights]);
     return [...all(this.forwardLayer), ...all(this.backwardLayer)];
+  }
+
+  /** As the base, but any number of timesteps fits once built, as the wrapped recurrent layers. */
+  override ensureBuilt(inputShape: Shape): void {
+    const built = this.inputShape;
+    super.ensureBuilt(built && built.length === inputShape.length && built.length >= 3 ? [inputShape[0] ?? null, built[1] ?? null, ...inputShape.slice(2)] : inputShape);
   }
 
   override build(inputShape: Shape): void {
@@ -120,12 +129,20 @@ export class Bidirectional extends Layer implements MaskProducer {
     }
   }
 
+  /** `Layer.apply`, typed for this layer's call context (masks and the rest); see {@link Layer.apply}. */
+  override apply(inputs: SymbolicTensor | readonly SymbolicTensor[]): SymbolicOutput<O>;
+  override apply(inputs: Tensor | readonly Tensor[], context?: RecurrentCallContext): O;
+  override apply(inputs: SymbolicTensor | readonly SymbolicTensor[] | Tensor | readonly Tensor[], context?: RecurrentCallContext): SymbolicOutput<O> | O {
+    return super.apply(inputs as never, context);
+  }
+
   /**
    * Runs both directions and returns `[mergedOutput, ...forwardStates, ...backwardStates]`, building
    * the layer first if needed (the caller disposes them).
    */
   applyWithState(x: Tensor, context: RecurrentCallContext = { training: false }): Tensor[] {
     this.ensureBuilt(x.shape);
+    context = this.callContext(context) as RecurrentCallContext;
     const n = context.initialState ? context.initialState.length / 2 : 0;
     if (context.initialState && !Number.isInteger(n)) {
       throw new LayerwiseError(`Bidirectional "${this.name}": initialState needs the forward states then the backward states, received ${context.initialState.length} tensors`);
@@ -140,13 +157,12 @@ export class Bidirectional extends Layer implements MaskProducer {
     });
   }
 
-  call(x: Tensor, context: CallContext): Tensor {
-    if (this.forwardLayer.returnState) {
-      throw new LayerwiseError(`Bidirectional "${this.name}": the wrapped layer has returnState, so it returns several tensors; call applyWithState(x, context)`);
-    }
+  /** The merged output, or `[merged, ...forwardStates, ...backwardStates]` when the wrapped layer has `returnState`. */
+  call(x: Tensor, context: CallContext): O {
     const [output, ...states] = this.applyWithState(x, context);
+    if (this.forwardLayer.returnState) return [output!, ...states] as O;
     tf.dispose(states);
-    return output!;
+    return output! as O;
   }
 
   /** With `returnSequences`, the input mask passes on; otherwise the output has no mask. */
@@ -160,11 +176,12 @@ export class Bidirectional extends Layer implements MaskProducer {
     this.backwardLayer.resetStates();
   }
 
-  override computeOutputShape(inputShape: Shape): Shape {
-    const shape = this.forwardLayer.computeOutputShape(inputShape);
-    if (this.mergeMode !== 'concat') return shape;
-    const last = shape[shape.length - 1];
-    return [...shape.slice(0, -1), last == null ? null : last * 2];
+  override computeOutputShape(inputShape: Shape): OutputShape<O> {
+    const inner = this.forwardLayer.computeOutputShape(inputShape);
+    const [shape, ...states] = (this.forwardLayer.returnState ? inner : [inner]) as Shape[];
+    const last = shape![shape!.length - 1];
+    const merged: Shape = this.mergeMode === 'concat' ? [...shape!.slice(0, -1), last == null ? null : last * 2] : shape!;
+    return (this.forwardLayer.returnState ? [merged, ...states, ...states] : merged) as OutputShape<O>;
   }
 
   override getConfig(): ConfigDict {
@@ -183,5 +200,9 @@ export class Bidirectional extends Layer implements MaskProducer {
   }
 }
 
-/** Creates a {@link Bidirectional} wrapper. */
-export const bidirectional = (args: BidirectionalArgs): Bidirectional => new Bidirectional(args);
+/** Creates a {@link Bidirectional} wrapper; around a layer created with `returnState: true` it returns `[merged, ...states]`. */
+export function bidirectional(args: BidirectionalArgs & { layer: RNNBase<Tensor[]> }): Bidirectional<Tensor[]>;
+export function bidirectional(args: BidirectionalArgs): Bidirectional;
+export function bidirectional(args: BidirectionalArgs): Bidirectional<LayerOutput> {
+  return new Bidirectional<LayerOutput>(args);
+}

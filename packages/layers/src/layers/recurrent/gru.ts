@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkBoolean, type ConfigDict } from '@layerwise/core';
 import { getActivation, type ActivationFn } from '../../activations.js';
-import { RNNBase, type RNNArgs, type StepResult } from './rnn-base.js';
+import type { LayerOutput } from '../../engine/layer.js';
+import { RNNBase, type RNNArgs, type RecurrentStepResult } from './rnn-base.js';
 
 /** Arguments of {@link GRU}, with Keras 3's defaults. */
 export interface GRUArgs extends RNNArgs {
@@ -21,7 +22,7 @@ export interface GRUArgs extends RNNArgs {
  * `[inputDim, 3 * units]`, recurrent_kernel `[units, 3 * units]`, bias `[2, 3 * units]` (input row,
  * recurrent row) with `resetAfter`. `h_t = z * h_{t-1} + (1 - z) * candidate`.
  */
-export class GRU extends RNNBase {
+export class GRU<O extends LayerOutput = Tensor> extends RNNBase<O> {
   static override readonly className = 'GRU';
   readonly recurrentActivation: string;
   readonly resetAfter: boolean;
@@ -45,7 +46,7 @@ export class GRU extends RNNBase {
     return tf.reshape(tf.slice(this.bias, [0, 0], [1, -1]), [-1]);
   }
 
-  protected step(projected: Tensor, states: Tensor[], hIn: Tensor): StepResult {
+  protected step(projected: Tensor, states: Tensor[], hIn: Tensor): RecurrentStepResult {
     const h = states[0]!;
     const u = this.units;
     const [xz, xr, xh] = tf.split(projected, 3, 1) as [Tensor, Tensor, Tensor];
@@ -75,5 +76,9 @@ export class GRU extends RNNBase {
   }
 }
 
-/** Creates a {@link GRU} layer. */
-export const gru = (args: GRUArgs): GRU => new GRU(args);
+/** Creates a {@link GRU} layer; with `returnState: true` it returns `[output, ...states]`. */
+export function gru(args: GRUArgs & { returnState: true }): GRU<Tensor[]>;
+export function gru(args: GRUArgs): GRU;
+export function gru(args: GRUArgs): GRU<LayerOutput> {
+  return new GRU<LayerOutput>(args);
+}

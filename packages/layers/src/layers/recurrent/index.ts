@@ -1,4 +1,4 @@
-export { RNNBase, type RNNArgs, type RecurrentCallContext, type StepResult } from './rnn-base.js';
+export { RNNBase, type RNNArgs, type RecurrentCallContext, type RecurrentStepResult } from './rnn-base.js';
 export { SimpleRNN, simpleRNN, type SimpleRNNArgs } from './simple-rnn.js';
 export { LSTM, lstm, type LSTMArgs } from './lstm.js';
 export { GRU, gru, type GRUArgs } from './gru.js';

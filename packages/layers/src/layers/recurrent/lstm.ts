@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { DataType, Tensor } from '@tensorflow/tfjs-core';
 import { checkBoolean, type ConfigDict, type Initializer } from '@layerwise/core';
 import { getActivation, type ActivationFn } from '../../activations.js';
-import { RNNBase, type RNNArgs, type StepResult } from './rnn-base.js';
+import type { LayerOutput } from '../../engine/layer.js';
+import { RNNBase, type RNNArgs, type RecurrentStepResult } from './rnn-base.js';
 
 /** Arguments of {@link LSTM}, with Keras' defaults. */
 export interface LSTMArgs extends RNNArgs {
@@ -34,7 +35,7 @@ class UnitForgetBias implements Initializer {
  * `[inputDim, 4 * units]`, recurrent_kernel `[units, 4 * units]`, bias `[4 * units]`. States `[h, c]`.
  * (PyTorch's `nn.LSTM` uses the same gate order, transposed, with two biases to add.)
  */
-export class LSTM extends RNNBase {
+export class LSTM<O extends LayerOutput = Tensor> extends RNNBase<O> {
   static override readonly className = 'LSTM';
   readonly recurrentActivation: string;
   readonly unitForgetBias: boolean;
@@ -53,7 +54,7 @@ export class LSTM extends RNNBase {
     return this.unitForgetBias ? new UnitForgetBias(this.initializers.bias, this.units) : this.initializers.bias;
   }
 
-  protected step(projected: Tensor, states: Tensor[], hIn: Tensor): StepResult {
+  protected step(projected: Tensor, states: Tensor[], hIn: Tensor): RecurrentStepResult {
     const c = states[1]!;
     const z = tf.add(projected, tf.matMul(hIn, this.recurrentKernel!));
     const [zi, zf, zc, zo] = tf.split(z, 4, 1) as [Tensor, Tensor, Tensor, Tensor];
@@ -70,5 +71,9 @@ export class LSTM extends RNNBase {
   }
 }
 
-/** Creates an {@link LSTM} layer. */
-export const lstm = (args: LSTMArgs): LSTM => new LSTM(args);
+/** Creates an {@link LSTM} layer; with `returnState: true` it returns `[output, ...states]`. */
+export function lstm(args: LSTMArgs & { returnState: true }): LSTM<Tensor[]>;
+export function lstm(args: LSTMArgs): LSTM;
+export function lstm(args: LSTMArgs): LSTM<LayerOutput> {
+  return new LSTM<LayerOutput>(args);
+}

@@ -14,7 +14,8 @@ import {
 } from '@layerwise/core';
 import { getActivation, type ActivationFn } from '../../activations.js';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../../constraints/constraints.js';
-import type { CallContext, LayerArgs } from '../../engine/layer.js';
+import type { CallContext, LayerArgs, LayerOutput, OutputShape, SymbolicOutput } from '../../engine/layer.js';
+import type { SymbolicTensor } from '../../engine/symbolic.js';
 import { getInitializer, type InitializerIdentifier } from '../../initializers/index.js';
 import { RegularizedLayer } from '../../regularizers/regularized-layer.js';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../../regularizers/regularizers.js';
@@ -51,8 +52,9 @@ export interface RNNArgs extends LayerArgs {
   /** Return every step's output (`[batch, timesteps, units]`) instead of the last (`[batch, units]`). Default false. */
   returnSequences?: boolean;
   /**
-   * The layer also returns its final states (Keras' `return_state`): use `applyWithState`, which
-   * returns `[output, ...states]`; a single-output `apply`/`call` refuses such a layer. Default false.
+   * Also return the final states (Keras' `return_state`): `apply` then returns `[output, ...states]`
+   * (`[output, h]`, or `[output, h, c]` for LSTM), on tensors and on symbolic tensors alike; the
+   * factories type such a layer as having several outputs. Default false.
    */
   returnState?: boolean;
   /** Process the sequence from the end; the returned sequence is in processing order, as Keras. Default false. */
@@ -68,7 +70,7 @@ export interface RecurrentCallContext extends MaskedCallContext {
 }
 
 /** What one step of a cell returns. */
-export interface StepResult {
+export interface RecurrentStepResult {
   readonly output: Tensor;
   readonly states: Tensor[];
 }
@@ -79,9 +81,9 @@ export interface StepResult {
  * `[batch, timesteps]`: a masked step keeps the previous output and states), dropout masks fixed
  * across timesteps, `goBackwards`, `stateful` with `resetStates`, and initial states from the
  * context. Weights in Keras' layout: kernel `[inputDim, units * gates]`, recurrent_kernel
- * `[units, units * gates]`, bias.
+ * `[units, units * gates]`, bias. `O` is `Tensor`, or `Tensor[]` with `returnState`.
  */
-export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
+export abstract class RNNBase<O extends LayerOutput = Tensor> extends RegularizedLayer<O> implements MaskProducer {
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;
@@ -161,7 +163,7 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
   }
 
   /** One timestep: `projected` is `x_t · kernel + input bias` (`[batch, units * gates]`), `hIn` the previous output after recurrent dropout. */
-  protected abstract step(projected: Tensor, states: Tensor[], hIn: Tensor): StepResult;
+  protected abstract step(projected: Tensor, states: Tensor[], hIn: Tensor): RecurrentStepResult;
 
   override build(inputShape: Shape): void {
     const inputDim = inputShape[2];
@@ -194,23 +196,35 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
     }
   }
 
+  /** As the base, but any number of timesteps fits once built (Keras' recurrent input spec). */
+  override ensureBuilt(inputShape: Shape): void {
+    const built = this.inputShape;
+    super.ensureBuilt(built && built.length === 3 && inputShape.length === 3 ? [inputShape[0] ?? null, built[1] ?? null, inputShape[2] ?? null] : inputShape);
+  }
+
+  /** `Layer.apply`, typed for this layer's call context (masks and the rest); see {@link Layer.apply}. */
+  override apply(inputs: SymbolicTensor | readonly SymbolicTensor[]): SymbolicOutput<O>;
+  override apply(inputs: Tensor | readonly Tensor[], context?: RecurrentCallContext): O;
+  override apply(inputs: SymbolicTensor | readonly SymbolicTensor[] | Tensor | readonly Tensor[], context?: RecurrentCallContext): SymbolicOutput<O> | O {
+    return super.apply(inputs as never, context);
+  }
+
   /**
-   * Runs the layer and returns `[output, ...finalStates]` as Keras' `return_state` does (`[output, h]`,
-   * or `[output, h, c]` for LSTM), building it first if needed. The caller disposes them.
+   * Runs the layer on a tensor and returns `[output, ...finalStates]` whatever `returnState` says
+   * (`[output, h]`, or `[output, h, c]` for LSTM), building it first if needed. The caller disposes them.
    */
   applyWithState(x: Tensor, context: RecurrentCallContext = { training: false }): Tensor[] {
     this.ensureBuilt(x.shape);
-    const { output, states } = this.run(x, context);
+    const { output, states } = this.run(x, this.callContext(context) as RecurrentCallContext);
     return [output, ...states];
   }
 
-  call(x: Tensor, context: CallContext): Tensor {
-    if (this.returnState) {
-      throw new LayerwiseError(`${this.owner}: returnState is true, so the layer returns several tensors; call applyWithState(x, context) to get [output, ...states]`);
-    }
+  /** The output, or `[output, ...states]` with `returnState`. */
+  call(x: Tensor, context: CallContext): O {
     const { output, states } = this.run(x, context as RecurrentCallContext);
+    if (this.returnState) return [output, ...states] as O;
     tf.dispose(states);
-    return output;
+    return output as O;
   }
 
   /** The states a call starts from: given, carried (stateful) or zeros. */
@@ -234,7 +248,7 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
     return Array.from({ length: this.stateCount }, () => tf.zeros([batch, this.units]));
   }
 
-  private run(x: Tensor, context: RecurrentCallContext): StepResult {
+  private run(x: Tensor, context: RecurrentCallContext): RecurrentStepResult {
     const [batch, steps, inputDim] = x.shape as [number, number, number];
     const training = context.training;
     const dropoutSeed = training && this.dropout > 0 ? this.random?.nextSeed() ?? null : undefined;
@@ -249,8 +263,10 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
       let projected: Tensor = tf.matMul(tf.reshape(input, [batch * steps, inputDim]), this.kernel!);
       const bias = this.inputBias();
       if (bias) projected = tf.add(projected, bias);
-      const inputs = tf.unstack(tf.reshape(projected, [batch, steps, -1]), 1);
-      const masks = context.mask ? tf.unstack(tf.expandDims(asTimeMask(context.mask, batch, steps, this.owner), 2), 1) : undefined;
+      // Copies: the arrays tf.unstack returns are the gradient tape's record of its outputs, so
+      // reversing them in place would scramble the gradients.
+      const inputs = [...tf.unstack(tf.reshape(projected, [batch, steps, -1]), 1)];
+      const masks = context.mask ? [...tf.unstack(tf.expandDims(asTimeMask(context.mask, batch, steps, this.owner), 2), 1)] : undefined;
       if (this.goBackwards) {
         inputs.reverse();
         masks?.reverse();
@@ -273,8 +289,9 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
         states = nextStates;
       });
       const output = this.returnSequences ? tf.stack(outputs, 1) : outputs[outputs.length - 1]!;
-      return { output, states };
-    }) as StepResult;
+      // The last output is often the state itself: return distinct tensors so each can be disposed alone.
+      return { output, states: states.map((s) => (s === output ? tf.clone(s) : s)) };
+    }) as RecurrentStepResult;
     if (this.stateful) {
       const kept = result.states.map((s) => tf.keep(tf.clone(s)));
       this.disposeCarried();
@@ -315,8 +332,11 @@ export abstract class RNNBase extends RegularizedLayer implements MaskProducer {
     return this.returnSequences && mask ? tf.clone(mask) : undefined;
   }
 
-  override computeOutputShape(inputShape: Shape): Shape {
-    return this.returnSequences ? [inputShape[0] ?? null, inputShape[1] ?? null, this.units] : [inputShape[0] ?? null, this.units];
+  override computeOutputShape(inputShape: Shape): OutputShape<O> {
+    const batch = inputShape[0] ?? null;
+    const output: Shape = this.returnSequences ? [batch, inputShape[1] ?? null, this.units] : [batch, this.units];
+    if (!this.returnState) return output as OutputShape<O>;
+    return [output, ...Array.from({ length: this.stateCount }, (): Shape => [batch, this.units])] as OutputShape<O>;
   }
 
   override dispose(): void {

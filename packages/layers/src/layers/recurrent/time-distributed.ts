@@ -7,7 +7,7 @@ import { deserializeLayer, isSerializedLayer, serializeLayer, type SerializedLay
 
 /** Arguments of {@link TimeDistributed}. */
 export interface TimeDistributedArgs extends LayerArgs {
-  /** The layer applied to every timestep (used as is, weights shared across timesteps), or its `{ class_name, config }`. */
+  /** The layer applied to every timestep (used as is, weights shared across timesteps; one output), or its `{ class_name, config }`. */
   layer: Layer | SerializedLayer;
 }
 
@@ -29,7 +29,7 @@ export class TimeDistributed extends Layer implements MaskProducer {
     super(args);
     const owner = `TimeDistributed "${this.name}"`;
     if (args.layer instanceof Layer) this.layer = args.layer;
-    else if (isSerializedLayer(args.layer)) this.layer = deserializeLayer(args.layer, owner);
+    else if (isSerializedLayer(args.layer)) this.layer = deserializeLayer(args.layer, owner) as Layer;
     else throw invalidArgument({ owner, argument: 'layer', expected: 'a layer or its { class_name, config }', received: args.layer });
     if (!this.trainable) this.layer.trainable = false;
   }
@@ -60,6 +60,12 @@ export class TimeDistributed extends Layer implements MaskProducer {
     if (inputShape.length < 3) {
       throw new LayerwiseError(`TimeDistributed "${this.name}": needs inputs of rank >= 3 ([batch, timesteps, ...]), received ${formatShape(inputShape)}`);
     }
+  }
+
+  /** As the base, but any number of timesteps fits once built, as the wrapped recurrent layers. */
+  override ensureBuilt(inputShape: Shape): void {
+    const built = this.inputShape;
+    super.ensureBuilt(built && built.length === inputShape.length && built.length >= 3 ? [inputShape[0] ?? null, built[1] ?? null, ...inputShape.slice(2)] : inputShape);
   }
 
   override build(inputShape: Shape): void {
