@@ -1,56 +1,38 @@
 import { LayerwiseError, type ConfigDict } from '@layerwise/core';
-import {
-  Activation,
-  AveragePooling1D,
-  AveragePooling2D,
-  BatchNormalization,
-  Conv1D,
-  Conv2D,
-  Conv2DTranspose,
-  Cropping2D,
-  Dense,
-  Dropout,
-  Flatten,
-  GlobalAveragePooling1D,
-  GlobalAveragePooling2D,
-  GlobalMaxPooling2D,
-  LeakyReLU,
-  MaxPooling1D,
-  MaxPooling2D,
-  ReLU,
-  Reshape,
-  Softmax,
-  UpSampling2D,
-  ZeroPadding2D,
-  type Layer,
-} from '@layerwise/layers';
+import * as layers from '@layerwise/layers';
+import type { Layer } from '@layerwise/layers';
 
 type LayerClass = { fromConfig(config: ConfigDict): Layer };
 
+const loadableNames = [
+  'Activation',
+  'AveragePooling1D',
+  'AveragePooling2D',
+  'BatchNormalization',
+  'Conv1D',
+  'Conv2D',
+  'Conv2DTranspose',
+  'Cropping2D',
+  'Dense',
+  'Dropout',
+  'Flatten',
+  'GlobalAveragePooling1D',
+  'GlobalAveragePooling2D',
+  'GlobalMaxPooling2D',
+  'LeakyReLU',
+  'MaxPooling1D',
+  'MaxPooling2D',
+  'ReLU',
+  'Reshape',
+  'Softmax',
+  'UpSampling2D',
+  'ZeroPadding2D',
+] as const;
+
 /** The Keras layer classes this loader can rebuild, by Keras class name. */
-export const loadableLayers: Readonly<Record<string, LayerClass>> = {
-  Activation,
-  AveragePooling2D,
-  BatchNormalization,
-  Conv1D,
-  Conv2D,
-  Conv2DTranspose,
-  Cropping2D,
-  Dense,
-  Dropout,
-  Flatten,
-  GlobalAveragePooling1D,
-  GlobalAveragePooling2D,
-  GlobalMaxPooling2D,
-  LeakyReLU,
-  MaxPooling1D,
-  MaxPooling2D,
-  ReLU,
-  Reshape,
-  Softmax,
-  UpSampling2D,
-  ZeroPadding2D,
-};
+export const loadableLayers: Readonly<Record<string, LayerClass>> = Object.fromEntries(
+  loadableNames.map((name) => [name, layers[name] as unknown as LayerClass]),
+);
 
 const unsupported = (layer: string, key: string, value: unknown, why: string) =>
   new LayerwiseError(`Layer "${layer}": its config has ${key}=${JSON.stringify(value)}, which Layerwise cannot load yet (${why})`);
