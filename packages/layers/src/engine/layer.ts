@@ -1,73 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { DataType, Tensor, Variable } from '@tensorflow/tfjs-core';
-import { checkInteger, formatShape, LayerwiseError, type ConfigDict, type Initializer, type Shape } from '@layerwise/core';
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import { checkInteger, formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
+import { assertBuiltShape, checkApplyInputs } from './apply-inputs.js';
 import { applySymbolic } from './apply-symbolic.js';
+import type { AddWeightOptions, AnyLayer, CallContext, InputForm, LayerArgs, LayerOutput, LayerWeight, OutputShape, SymbolicOutput } from './layer-types.js';
 import { toSnakeCase, uniqueName } from './names.js';
 import { configToArgs } from './serialization.js';
 import { assertShapeCompatible, isShapeList, withoutBatch } from './shape.js';
-import { isSymbolic, nodesOf, type LayerNode, type SymbolicTensor } from './symbolic.js';
+import { nodesOf, type LayerNode, type SymbolicTensor } from './symbolic.js';
 
-/** Arguments every layer accepts. */
-export interface LayerArgs {
-  /** The layer's name; default: the snake-cased class name made unique (`dense`, `dense_1`). */
-  name?: string;
-  /** Whether training updates this layer's weights. Default true. */
-  trainable?: boolean;
-  /**
-   * Shape of one sample, without the batch dimension (`null` for a dimension of any size, such as
-   * the steps of a sequence). Declares the model input on a first layer.
-   */
-  inputShape?: readonly (number | null)[];
-  /** Fixes the batch size of `inputShape`. */
-  batchSize?: number;
-}
-
-/** What `call` is told about the current pass. */
-export interface CallContext {
-  /**
-   * True during `fit`: dropout drops, batch normalization uses the batch's statistics. The rule for
-   * frozen layers (Keras 3's rule for BatchNormalization, applied to every layer): a layer whose
-   * `trainable` is false is called with `training: false`, and so is everything inside a frozen
-   * model, so a frozen pretrained base runs in inference mode inside a model being trained.
-   */
-  readonly training: boolean;
-}
-
-/** What a layer's `call` returns: one tensor, or a list for layers and models with several outputs. */
-export type LayerOutput = Tensor | Tensor[];
-
-/** A layer with any number of outputs (models with several outputs included). */
-export type AnyLayer = Layer<LayerOutput>;
-
-/** What `apply` returns for symbolic inputs: a symbolic tensor, or a list for several outputs. */
-export type SymbolicOutput<O extends LayerOutput> = O extends readonly Tensor[] ? SymbolicTensor[] : SymbolicTensor;
-
-/** What `computeOutputShape` returns: a shape, or a list for several outputs. */
-export type OutputShape<O extends LayerOutput> = O extends readonly Tensor[] ? Shape[] : Shape;
-
-/**
- * What `call` takes: one tensor (`'tensor'`, most layers), a list (`'list'`: merge layers, models
- * with several inputs) or either (`'either'`).
- */
-export type InputForm = 'tensor' | 'list' | 'either';
-
-/** One weight of a layer. */
-export interface LayerWeight {
-  /** Keras-style path: `'dense/kernel'`. */
-  readonly name: string;
-  readonly variable: Variable;
-  /** Whether the weight itself is trainable (a layer's `trainable` flag applies on top). */
-  readonly trainable: boolean;
-}
-
-/** Options of {@link Layer.addWeight}. */
-export interface AddWeightOptions {
-  name: string;
-  shape: readonly number[];
-  initializer: Initializer;
-  trainable?: boolean;
-  dtype?: DataType;
-}
+export type { AddWeightOptions, AnyLayer, CallContext, InputForm, LayerArgs, LayerOutput, LayerWeight, OutputShape, SymbolicOutput } from './layer-types.js';
 
 function classNameOf(type: { className?: string; name: string }): string {
   return type.className || type.name;
@@ -76,10 +18,6 @@ function classNameOf(type: { className?: string; name: string }): string {
 /** How errors name a layer: `Dense "dense_1"`. */
 function ownerOf(layer: AnyLayer): string {
   return `${layer.className} "${layer.name}"`;
-}
-
-function describeInputs(items: readonly unknown[]): string {
-  return items.map((v) => (v instanceof tf.Tensor ? 'Tensor' : v === null ? 'null' : typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v)).join(', ');
 }
 
 /**
@@ -243,22 +181,14 @@ export abstract class Layer<O extends LayerOutput = Tensor> {
   /** Builds the layer for `inputShape` if it is not built yet, else checks the shape fits. */
   ensureBuilt(inputShape: Shape | readonly Shape[]): void {
     const built = this.builtInputShape;
+    if (built !== undefined) return assertBuiltShape(ownerOf(this), this.name, built, inputShape);
     const list = isShapeList(inputShape);
-    if (built === undefined) {
-      if (this.batchInputShape && !list) assertShapeCompatible(this.name, this.batchInputShape, inputShape as Shape);
-      const shape = list ? inputShape.map(withoutBatch) : withoutBatch(inputShape as Shape);
-      this.build(shape);
-      this.builtInputShape = shape;
-      return;
-    }
-    const builtList = isShapeList(built);
-    if (builtList !== list || (list && built.length !== inputShape.length)) {
-      const count = (s: Shape | readonly Shape[]) => (isShapeList(s) ? `a list of ${s.length} inputs` : 'one input');
-      throw new LayerwiseError(`${ownerOf(this)}: was built for ${count(built)}, received ${count(inputShape)}`);
-    }
-    if (list) (built as readonly Shape[]).forEach((s, i) => assertShapeCompatible(this.name, s, inputShape[i] as Shape, i));
-    else assertShapeCompatible(this.name, built as Shape, inputShape as Shape);
+    if (this.batchInputShape && !list) assertShapeCompatible(this.name, this.batchInputShape, inputShape as Shape);
+    const shape = list ? inputShape.map(withoutBatch) : withoutBatch(inputShape as Shape);
+    this.build(shape);
+    this.builtInputShape = shape;
   }
+
 
   /** Forgets the built input shape so that the next `ensureBuilt` builds again (weights are kept). */
   protected clearBuilt(): void {
@@ -286,22 +216,13 @@ export abstract class Layer<O extends LayerOutput = Tensor> {
   apply(inputs: SymbolicTensor | readonly SymbolicTensor[]): SymbolicOutput<O>;
   apply(inputs: Tensor | readonly Tensor[], context?: CallContext): O;
   apply(inputs: SymbolicTensor | readonly SymbolicTensor[] | Tensor | readonly Tensor[], context: CallContext = { training: false }): SymbolicOutput<O> | O {
-    const list = Array.isArray(inputs);
-    const items: readonly unknown[] = list ? inputs : [inputs];
-    const form = this.inputForm();
-    if (form === 'tensor' && list) throw new LayerwiseError(`${ownerOf(this)}: takes one tensor, received a list of ${items.length}`);
-    if (form === 'list' && !list) throw new LayerwiseError(`${ownerOf(this)}: takes a list of tensors, received one`);
-    if (isSymbolic(inputs)) return applySymbolic(this, inputs) as SymbolicOutput<O>;
-    if (items.length === 0 || !items.every((t) => t instanceof tf.Tensor)) {
-      throw new LayerwiseError(
-        `${ownerOf(this)}: expected ${list ? 'a list of tensors' : 'a tensor'}, or symbolic tensors from input() (not a mix); ` +
-          `received ${list ? `[${describeInputs(items)}]` : describeInputs(items)}`,
-      );
-    }
-    const tensors = items as Tensor[];
-    this.ensureBuilt(list ? tensors.map((t) => t.shape) : tensors[0]!.shape);
-    return this.call(list ? tensors : tensors[0]!, this.callContext(context));
+    const checked = checkApplyInputs(ownerOf(this), this.inputForm(), inputs);
+    if (checked.symbolic) return applySymbolic(this, checked.inputs) as SymbolicOutput<O>;
+    const x = checked.inputs;
+    this.ensureBuilt(Array.isArray(x) ? x.map((t) => t.shape) : x.shape);
+    return this.call(x, this.callContext(context));
   }
+
 
   /** The number of values in the layer's weights. */
   countParams(): number {

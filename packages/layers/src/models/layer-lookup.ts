@@ -1,5 +1,6 @@
 import { LayerwiseError } from '@layerwise/core';
-import type { AnyLayer } from '../engine/layer.js';
+import type { AnyLayer, LayerWeight } from '../engine/layer.js';
+import type { SymbolicTensor } from '../engine/symbolic.js';
 
 /** A layer of a model, by name, by index in `model.layers`, or itself. */
 export type LayerRef = string | number | AnyLayer;
@@ -23,4 +24,20 @@ export function layerIndex(owner: string, layers: readonly AnyLayer[], ref: Laye
     throw new LayerwiseError(`${owner}: ${what}. Its layers are: ${layers.map((l) => l.name).join(', ')}`);
   }
   return index;
+}
+
+/** The names of a model's outputs: the names of the layers producing them, made unique (`dense`, `dense_1`). */
+export function outputNamesOf(outputs: readonly SymbolicTensor[]): string[] {
+  const names: string[] = [];
+  for (const t of outputs) {
+    let name = t.layer.name;
+    for (let i = 1; names.includes(name); i++) name = `${t.layer.name}_${i}`;
+    names.push(name);
+  }
+  return names;
+}
+
+/** Each weight once (a layer reached twice, through a shared or nested model, counts once). */
+export function uniqueWeights(weights: readonly LayerWeight[]): LayerWeight[] {
+  return weights.filter((w, i) => weights.findIndex((o) => o.variable === w.variable) === i);
 }

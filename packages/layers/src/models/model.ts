@@ -11,11 +11,9 @@ import { onBatch, type OnBatchOptions } from '../training/on-batch.js';
 import { predictModel, type PredictOptions } from '../training/predict.js';
 import { arrangeTensors } from '../training/structure.js';
 import { trainStep, type StepResult } from '../training/train-step.js';
-import { layerIndex } from './layer-lookup.js';
+import { layerIndex, outputNamesOf, uniqueWeights } from './layer-lookup.js';
 import { modelMacs } from './macs.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
-
-const uniqueWeights = (weights: LayerWeight[]) => weights.filter((w, i) => weights.findIndex((o) => o.variable === w.variable) === i);
 
 /**
  * A model: layers with the training API (`compile`, `fit`, `evaluate`, `predict`, `summary`).
@@ -54,20 +52,16 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
 
   private graphPart(which: 'inputs' | 'outputs'): SymbolicTensor[] {
     const part = which === 'inputs' ? this.symbolicInputs() : this.symbolicOutputs();
-    if (!part) {
-      throw new LayerwiseError(
-        `${this.className} "${this.name}" has no symbolic ${which}: give its first layer an inputShape (or build it on data) for a Sequential; a subclassed model has none`,
-      );
-    }
-    return [...part];
+    if (part) return [...part];
+    throw new LayerwiseError(
+      `${this.className} "${this.name}" has no symbolic ${which}: give its first layer an inputShape (or build it on data) for a Sequential; a subclassed model has none`,
+    );
   }
 
-  /** The model's symbolic inputs (Keras' `model.inputs`), always a list. */
+  /** The model's symbolic inputs and outputs (Keras' `model.inputs`, `model.outputs`), always lists. */
   get inputs(): SymbolicTensor[] {
     return this.graphPart('inputs');
   }
-
-  /** The model's symbolic outputs (Keras' `model.outputs`), always a list. */
   get outputs(): SymbolicTensor[] {
     return this.graphPart('outputs');
   }
@@ -101,13 +95,7 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * (`out1_loss`, `out1_accuracy`): the names of the layers producing them, made unique.
    */
   get outputNames(): string[] {
-    const names: string[] = [];
-    for (const t of this.symbolicOutputs() ?? []) {
-      let name = t.layer.name;
-      for (let i = 1; names.includes(name); i++) name = `${t.layer.name}_${i}`;
-      names.push(name);
-    }
-    return names;
+    return outputNamesOf(this.symbolicOutputs() ?? []);
   }
 
   /** The layer applications of the model's graph, inputs first (empty when the model is not a graph). */

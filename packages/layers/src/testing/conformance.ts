@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { formatShape } from '@layerwise/core';
+import { input } from '../engine/input-layer.js';
 import type { Layer } from '../engine/layer.js';
 
 /** Options of {@link runLayerTest}. */
@@ -33,7 +34,8 @@ const shapeEq = (a: readonly (number | null)[], b: readonly (number | null)[]) =
 
 /**
  * The conformance harness every layer goes through (and a user's own layers can): output shape
- * against `computeOutputShape`, weight and parameter counts, `getConfig`/`fromConfig` round trip,
+ * against `computeOutputShape` and against the layer applied to symbolic inputs (one, or a list for
+ * layers taking several), weight and parameter counts, `getConfig`/`fromConfig` round trip,
  * one training step that changes the trainable weights, a frozen copy whose weights a training pass
  * leaves alone, and no leaked tensors. Throws a `ConformanceError` naming the layer and the failed check.
  *
@@ -59,6 +61,11 @@ export function runLayerTest(options: LayerTestOptions): void {
     const declared = layer.computeOutputShape(several ? unbatched : unbatched[0]!);
     check(shapeEq(declared, [null, ...options.expectedOutputShape.slice(1)]), layer, `computeOutputShape gives ${formatShape(declared)}, output was ${formatShape(y.shape)}`);
     y.dispose();
+
+    // Applied to symbolic inputs, as in a functional model.
+    const symbolic = shapes.map((s) => input({ shape: s.slice(1) }));
+    const out = layer.apply(several ? symbolic : symbolic[0]!);
+    check(shapeEq(out.shape, [null, ...options.expectedOutputShape.slice(1)]), layer, `applied to symbolic inputs it gives ${formatShape(out.shape)}, expected ${formatShape([null, ...options.expectedOutputShape.slice(1)])}`);
 
     // Weights.
     const { trainable, nonTrainable } = options.expectedWeights;

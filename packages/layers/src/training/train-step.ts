@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import type { BatchTensors } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
-import type { CallContext } from '../engine/layer.js';
+import { applyConstraints } from '../constraints/layer-constraints.js';
+import { Layer, type AnyLayer, type CallContext } from '../engine/layer.js';
+import { totalRegularizationLoss } from '../regularizers/layer-losses.js';
 import type { CompiledModel } from './compile.js';
 import type { ModelBatch } from './data.js';
 import { arrangeTensors, batchSizeOf } from './structure.js';
@@ -38,13 +40,20 @@ export function batchLoss(model: StepModel, y: Tensor, yPred: Tensor, sampleWeig
   });
 }
 
-/** The total loss (`sum_i weight_i * loss_i`) and, for several outputs, each output's own loss. */
+/**
+ * The total loss (`sum_i weight_i * loss_i`, plus the layers' regularisation penalties) and, for
+ * several outputs, each output's own loss.
+ */
 export interface Losses {
   readonly total: Scalar;
   readonly perOutput: Scalar[];
 }
 
-/** Each output's batch loss and their weighted sum (just the loss for a single output of weight 1). */
+/**
+ * Each output's batch loss and their weighted sum (just the loss for a single output of weight 1),
+ * plus the regularisation penalties of the pass just run (Keras' `sum(model.losses)`), as Keras
+ * counts them in `loss` for training and evaluation alike.
+ */
 export function modelLoss(model: StepModel, ys: readonly Tensor[], preds: readonly Tensor[], sampleWeight: Tensor | undefined): Losses {
   const outputs = model.compiled.outputs;
   if (preds.length !== outputs.length) {
@@ -53,7 +62,9 @@ export function modelLoss(model: StepModel, ys: readonly Tensor[], preds: readon
   return tf.tidy(() => {
     const parts = outputs.map((_, i) => batchLoss(model, ys[i]!, preds[i]!, sampleWeight, i));
     const weighted = parts.map((p, i) => (outputs[i]!.weight === 1 ? p : tf.mul(p, outputs[i]!.weight)));
-    const total = (weighted.length === 1 ? weighted[0]! : tf.addN(weighted)) as Scalar;
+    const sum = (weighted.length === 1 ? weighted[0]! : tf.addN(weighted)) as Scalar;
+    const penalty = model instanceof Layer ? totalRegularizationLoss(model as AnyLayer) : undefined;
+    const total = penalty ? (tf.add(sum, penalty) as Scalar) : sum;
     return { total, perOutput: outputs.length > 1 ? parts : [] };
   });
 }
@@ -99,6 +110,8 @@ export function trainStep(model: StepModel, batch: ModelBatch): StepResult {
   }, variables);
   try {
     model.compiled.optimizer.applyGradients(variables.map((variable) => ({ variable, gradient: grads[variable.name]! })));
+    // Keras projects constrained weights right after the update.
+    if (model instanceof Layer) applyConstraints(model as AnyLayer);
     track(model, { total: value, perOutput }, ys, preds, batch);
   } finally {
     tf.dispose(grads);
