@@ -41,12 +41,15 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const cpuConvnet = process.argv.includes('--cpu-convnet');
   console.log(`# Training with the model APIs: Layerwise and tfjs-layers on three backends, and PyTorch\n\n${describeMachine()}\n`);
-  const backends = benchBackends().filter((b) => !b.label.includes('1T') && !(b.label.includes('layerwise') && !b.label.includes('relaxed')));
+  // layerwise-wasm with relaxed SIMD on 2 threads (both frameworks) and on 1 thread (Layerwise
+  // only: the like-for-like comparison with PyTorch on one thread).
+  const backends = benchBackends().filter((b) => !b.label.includes('layerwise') || b.label.includes('relaxed'));
   const columns: string[] = [];
   const table = new Map<string, Map<string, number | string>>();
   for (const backend of backends) {
     await backend.activate();
-    for (const [framework, make] of [['Layerwise', layerwiseStep], ['tfjs-layers', tfjsLayersStep]] as const) {
+    const frameworks = [['Layerwise', layerwiseStep], ['tfjs-layers', tfjsLayersStep]] as const;
+    for (const [framework, make] of backend.label.includes('1T') ? frameworks.slice(0, 1) : frameworks) {
       const column = `${framework} on ${backend.label}`;
       columns.push(column);
       for (const [name, batch] of cases) {
@@ -76,26 +79,35 @@ async function main(): Promise<void> {
       }
     }
   }
-  let pytorch = new Map<string, number>();
-  try {
-    const out = execFileSync('/usr/bin/python3', [new URL('../pytorch/bench.py', import.meta.url).pathname, '--train-only', ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
-    pytorch = new Map([...out.matchAll(/^\| (\w+, batch \d+) \| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])]));
-    columns.push('PyTorch');
-  } catch (error) {
-    console.log(`PyTorch not run: ${(error as Error).message.split('\n')[0]}`);
+  // PyTorch on one thread and on two, each a column.
+  const pytorch = new Map<string, Map<string, number>>();
+  for (const threads of [1, 2]) {
+    const column = `PyTorch ${threads}T`;
+    try {
+      const script = new URL('../pytorch/bench.py', import.meta.url).pathname;
+      const out = execFileSync('/usr/bin/python3', [script, '--train-only', '--threads', String(threads), ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+      pytorch.set(column, new Map([...out.matchAll(/^\| (\w+, batch \d+) \| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])])));
+      columns.push(column);
+    } catch (error) {
+      console.log(`${column} not run: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
+  const value = (row: Map<string, number | string>, key: string, column: string) => pytorch.get(column)?.get(key) ?? row.get(column);
   const fmt = (v: number | string | undefined) => (typeof v === 'number' ? (v >= 100 ? v.toFixed(0) : v.toPrecision(3)) : (v ?? ''));
   console.log(`| model | ${columns.join(' | ')} |`);
   console.log(`|---|${columns.map(() => '---:').join('|')}|`);
-  for (const [key, row] of table) console.log(`| ${key} | ${columns.map((c) => (c === 'PyTorch' ? fmt(pytorch.get(key)) : fmt(row.get(c)))).join(' | ')} |`);
-  const ours = backends.find((b) => b.label.includes('layerwise'))!.label;
-  console.log('\nRatios of Layerwise on layerwise-wasm:');
+  for (const [key, row] of table) console.log(`| ${key} | ${columns.map((c) => fmt(value(row, key, c))).join(' | ')} |`);
+  console.log('\nRatios of Layerwise on layerwise-wasm (2 threads unless said):');
   for (const [key, row] of table) {
-    const v = row.get(`Layerwise on ${ours}`);
+    const ours = (threads: number) => row.get(`Layerwise on layerwise-wasm relaxed-SIMD ${threads}T`);
+    const v = ours(2);
     if (typeof v !== 'number') continue;
     const parts: string[] = [];
-    const torch = pytorch.get(key);
-    if (torch) parts.push(`${(v / torch).toFixed(2)}x PyTorch`);
+    const torch2 = value(row, key, 'PyTorch 2T');
+    const torch1 = value(row, key, 'PyTorch 1T');
+    const one = ours(1);
+    if (typeof torch2 === 'number') parts.push(`${(v / torch2).toFixed(2)}x PyTorch 2T`);
+    if (typeof torch1 === 'number' && typeof one === 'number') parts.push(`1 thread: ${(one / torch1).toFixed(2)}x PyTorch 1T`);
     const base = row.get('tfjs-layers on tfjs-backend-cpu');
     if (typeof base === 'number') parts.push(`${(v / base).toFixed(0)}x tfjs-layers on tfjs-backend-cpu`);
     const xnn = row.get('tfjs-layers on tfjs-backend-wasm (XNNPACK)');

@@ -142,35 +142,82 @@ export function depthwiseConv2dBackpropInput(dy: usize, f: usize, dx: usize, n0:
 }
 
 /**
- * Gradient with respect to the filter over output pixels row0..row1, added into `dw`
- * ([KH, KW, C]; the caller zeroes it): each tap's weights gather input times output gradient.
+ * Gradient with respect to the filter over output rows row0..row1 (rows (n, oh) flattened), added
+ * into `dw` ([KH, KW, C]; the caller zeroes it). For each row and tap, sixteen channels at a time
+ * gather input times output gradient along the row in registers, then add into `dw` once: the
+ * row's input and gradient stay in cache across the taps.
  */
 export function depthwiseConv2dBackpropFilter(x: usize, dy: usize, dw: usize, row0: i32, row1: i32): void {
   const C = gC;
   const cB = <usize>C << 2;
-  let ow = row0 % gOW;
-  let t = row0 / gOW;
-  let oh = t % gOH;
-  let n = t / gOH;
   for (let r = row0; r < row1; r++) {
+    const n = r / gOH;
+    const oh = r % gOH;
     const image = x + <usize>(n * gH * gW) * cB;
-    const g = dy + <usize>r * cB;
+    const gRow = dy + <usize>(r * gOW) * cB;
     const ih0 = oh * gSH - gPT;
-    const iw0 = ow * gSW - gPL;
     const kh0 = firstTap(ih0, gDH, gKH);
     const kh1 = endTap(ih0, gDH, gKH, gH, kh0);
-    const kw0 = firstTap(iw0, gDW, gKW);
-    const kw1 = endTap(iw0, gDW, gKW, gW, kw0);
     for (let kh = kh0; kh < kh1; kh++) {
       const xRow = image + <usize>((ih0 + kh * gDH) * gW) * cB;
-      const wRow = dw + <usize>(kh * gKW) * cB;
-      for (let kw = kw0; kw < kw1; kw++) {
-        maddFloats(wRow + <usize>kw * cB, xRow + <usize>(iw0 + kw * gDW) * cB, g, C);
+      for (let kw = 0; kw < gKW; kw++) {
+        // Output columns whose tap kw reads inside the row: 0 <= ow*SW - PL + kw*DW < W.
+        const shift = kw * gDW - gPL;
+        let ow0 = 0;
+        while (ow0 < gOW && ow0 * gSW + shift < 0) ow0++;
+        let ow1 = gOW;
+        while (ow1 > ow0 && (ow1 - 1) * gSW + shift >= gW) ow1--;
+        if (ow0 >= ow1) continue;
+        const wTap = dw + <usize>(kh * gKW + kw) * cB;
+        const xStep = <usize>gSW * cB;
+        let c = 0;
+        if (ASC_FEATURE_SIMD) {
+          for (; c + 16 <= C; c += 16) {
+            const cOff = <usize>c << 2;
+            let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+            let xp = xRow + <usize>(ow0 * gSW + shift) * cB + cOff;
+            let gp = gRow + <usize>ow0 * cB + cOff;
+            for (let ow = ow0; ow < ow1; ow++) {
+              a0 = madd(v128.load(xp), v128.load(gp), a0);
+              a1 = madd(v128.load(xp, 16), v128.load(gp, 16), a1);
+              a2 = madd(v128.load(xp, 32), v128.load(gp, 32), a2);
+              a3 = madd(v128.load(xp, 48), v128.load(gp, 48), a3);
+              xp += xStep;
+              gp += cB;
+            }
+            const w = wTap + cOff;
+            v128.store(w, f32x4.add(v128.load(w), a0));
+            v128.store(w, f32x4.add(v128.load(w, 16), a1), 16);
+            v128.store(w, f32x4.add(v128.load(w, 32), a2), 32);
+            v128.store(w, f32x4.add(v128.load(w, 48), a3), 48);
+          }
+          for (; c + 4 <= C; c += 4) {
+            const cOff = <usize>c << 2;
+            let a0 = f32x4.splat(0);
+            let xp = xRow + <usize>(ow0 * gSW + shift) * cB + cOff;
+            let gp = gRow + <usize>ow0 * cB + cOff;
+            for (let ow = ow0; ow < ow1; ow++) {
+              a0 = madd(v128.load(xp), v128.load(gp), a0);
+              xp += xStep;
+              gp += cB;
+            }
+            const w = wTap + cOff;
+            v128.store(w, f32x4.add(v128.load(w), a0));
+          }
+        }
+        for (; c < C; c++) {
+          const cOff = <usize>c << 2;
+          let s: f32 = 0;
+          let xp = xRow + <usize>(ow0 * gSW + shift) * cB + cOff;
+          let gp = gRow + <usize>ow0 * cB + cOff;
+          for (let ow = ow0; ow < ow1; ow++) {
+            s += load<f32>(xp) * load<f32>(gp);
+            xp += xStep;
+            gp += cB;
+          }
+          store<f32>(wTap + cOff, load<f32>(wTap + cOff) + s);
+        }
       }
-    }
-    if (++ow == gOW) {
-      ow = 0;
-      if (++oh == gOH) { oh = 0; n++; }
     }
   }
 }

@@ -14,12 +14,17 @@ export const OP_MAX: i32 = 4;
 export const OP_MIN: i32 = 5;
 export const OP_SQDIFF: i32 = 6;
 
-/** Layouts: equal shapes, a is one value, b is one value, a repeats every `inner`, b does. */
+/**
+ * Layouts: equal shapes, a is one value, b is one value, a repeats every `inner`, b does, a has
+ * one value per row of `inner` outputs, b does.
+ */
 export const MODE_SAME: i32 = 0;
 export const MODE_SCALAR_A: i32 = 1;
 export const MODE_SCALAR_B: i32 = 2;
 export const MODE_TRAILING_A: i32 = 3;
 export const MODE_TRAILING_B: i32 = 4;
+export const MODE_ROWS_A: i32 = 5;
+export const MODE_ROWS_B: i32 = 6;
 
 export const U_RELU: i32 = 0;
 export const U_STEP: i32 = 1;
@@ -106,6 +111,19 @@ function trailingLoop(op: i32, smallFirst: bool, big: usize, small: usize, out: 
   }
 }
 
+/** Every row of `inner` floats of `big` combined with that row's single value of `small`. */
+// @ts-ignore: decorator
+@inline
+function rowsLoop(op: i32, smallFirst: bool, big: usize, small: usize, out: usize, n: i32, inner: i32): void {
+  const rowBytes = <usize>inner << 2;
+  for (let r = 0; r < n; r += inner) {
+    scalarLoop(op, smallFirst, big, load<f32>(small), out, inner);
+    big += rowBytes;
+    out += rowBytes;
+    small += 4;
+  }
+}
+
 // @ts-ignore: decorator
 @inline
 function binaryOp(op: i32, mode: i32, a: usize, b: usize, out: usize, n: i32, inner: i32): void {
@@ -113,12 +131,15 @@ function binaryOp(op: i32, mode: i32, a: usize, b: usize, out: usize, n: i32, in
   else if (mode == MODE_SCALAR_A) scalarLoop(op, true, b, load<f32>(a), out, n);
   else if (mode == MODE_SCALAR_B) scalarLoop(op, false, a, load<f32>(b), out, n);
   else if (mode == MODE_TRAILING_A) trailingLoop(op, true, b, a, out, n, inner);
-  else trailingLoop(op, false, a, b, out, n, inner);
+  else if (mode == MODE_TRAILING_B) trailingLoop(op, false, a, b, out, n, inner);
+  else if (mode == MODE_ROWS_A) rowsLoop(op, true, b, a, out, n, inner);
+  else rowsLoop(op, false, a, b, out, n, inner);
 }
 
 /**
- * `out = a op b` for `n` output floats in layout `mode`: equal sizes, a or b a single value, or
- * a or b of `inner` floats repeating along the output (a bias against [N, H, W, C]).
+ * `out = a op b` for `n` output floats in layout `mode`: equal sizes, a or b a single value, a or
+ * b of `inner` floats repeating along the output (a bias against [N, H, W, C]), or a or b with
+ * one value per row of `inner` outputs (a [N, 1] sum against [N, C]).
  */
 export function binary(op: i32, mode: i32, a: usize, b: usize, out: usize, n: i32, inner: i32): void {
   switch (op) {

@@ -8,14 +8,15 @@ export function addInto(dst: usize, src: usize, n: i32): void {
 }
 
 /**
- * Column sums of a rows x cols float matrix: `out[j] = sum_i x[i][j]`, accumulated in float64 row
- * by row (tfjs-backend-cpu's order and precision, so the results are identical) in `acc`, a
- * scratch area of `cols` float64s. Four rows are added per pass over `acc` (in row order, so the
- * sums are the same), a quarter of the accumulator loads and stores.
+ * Column sums of a rows x cols float matrix whose rows are `stride` floats apart (a column range
+ * of a wider matrix): `out[j] = sum_i x[i][j]`, accumulated in float64 row by row
+ * (tfjs-backend-cpu's order and precision, so the results are identical) in `acc`, a scratch
+ * area of `cols` float64s. Four rows are added per pass over `acc` (in row order, so the sums are
+ * the same), a quarter of the accumulator loads and stores.
  */
-export function sumColumns(x: usize, rows: i32, cols: i32, out: usize, acc: usize): void {
+export function sumColumns(x: usize, rows: i32, cols: i32, stride: i32, out: usize, acc: usize): void {
   for (let j = 0; j < cols; j++) store<f64>(acc + (<usize>j << 3), 0);
-  const rowBytes = <usize>cols << 2;
+  const rowBytes = <usize>stride << 2;
   let i = 0;
   for (; i + 4 <= rows; i += 4) {
     const row = x + <usize>i * rowBytes;

@@ -68,7 +68,13 @@ export function runDepthwiseConv2D(
   });
 }
 
-/** Gradient of an NHWC depthwise convolution with respect to its input, split over threads by image. */
+/**
+ * Gradient of an NHWC depthwise convolution with respect to its input. With stride 1 it is itself
+ * a depthwise convolution, of `dy` with the filter flipped in both spatial axes and the padding
+ * mirrored (KH-1-top, KW-1-left), so it runs as the forward kernel, summing each input pixel's
+ * taps in registers, split by pixels; otherwise each output gradient is scattered to the pixels
+ * it read, split by image.
+ */
 export function runDepthwiseConv2DBackpropInput(
   backend: LayerwiseWasmBackend,
   dy: TensorInfo,
@@ -81,25 +87,61 @@ export function runDepthwiseConv2DBackpropInput(
   const { arena, exports } = runtime;
   arena.reset();
   const pdy = backend.input(dy);
-  const pf = backend.input(filter);
   const m = multiplier(info);
   const pixels = info.batchSize * info.inHeight * info.inWidth;
   const flops = 2 * util.sizeFromShape(info.outShape) * info.filterHeight * info.filterWidth;
-  const threads = threadsFor(flops * 2, info.batchSize, runtime.threads);
+  // (The mirrored padding must not be negative: call arguments never are. It is not for 'same'
+  // and 'valid' padding; explicit padding wider than the filter takes the scatter form.)
+  const gather =
+    info.strideHeight === 1 && info.strideWidth === 1 &&
+    info.padInfo.top < info.filterHeight && info.padInfo.left < info.filterWidth;
+  const pf = gather ? arena.write(flipped(backend.values(filter), info)) : backend.input(filter);
+  const threads = threadsFor(flops * 2, gather ? pixels : info.batchSize, runtime.threads);
   return backend.writeOutput(info.inShape, inSize, (pdx) => {
     const target = m === 1 ? pdx : arena.alloc(pixels * info.outChannels * 4);
-    const chunks = splitRange(info.batchSize, chunksFor(threads)).map(([n0, n1]) => [
-      expandedGeometry(info),
-      { fn: 'depthwiseConv2dBackpropInput', args: [pdy, pf, target, n0, n1] } as const,
+    const geometry = gather ? transposedGeometry(info) : expandedGeometry(info);
+    const ranges = splitRange(gather ? pixels : info.batchSize, chunksFor(threads));
+    const chunks = ranges.map(([i0, i1]) => [
+      geometry,
+      gather
+        ? ({ fn: 'depthwiseConv2d', args: [pdy, pf, target, 0, 0, i0, i1] } as const)
+        : ({ fn: 'depthwiseConv2dBackpropInput', args: [pdy, pf, target, i0, i1] } as const),
     ]);
     runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
     if (m > 1) exports.sumChannelGroups(target, pdx, pixels, info.inChannels, m);
   });
 }
 
+/** A [KH, KW, C*M] depthwise filter flipped in both spatial axes. */
+function flipped(filter: Float32Array, info: backend_util.Conv2DInfo): Float32Array {
+  const { filterHeight: kh, filterWidth: kw, outChannels: c } = info;
+  const out = new Float32Array(filter.length);
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      out.set(filter.subarray((i * kw + j) * c, (i * kw + j + 1) * c), ((kh - 1 - i) * kw + (kw - 1 - j)) * c);
+    }
+  }
+  return out;
+}
+
+/**
+ * The geometry that makes the forward kernel compute a stride-1 input gradient: `dy` (OH x OW,
+ * C*M channels) is the input, the flipped filter slides over it with the padding mirrored, and the
+ * output is H x W.
+ */
+function transposedGeometry(info: backend_util.Conv2DInfo) {
+  return {
+    fn: 'setGeometry',
+    args: [
+      info.outHeight, info.outWidth, info.outChannels, info.filterHeight, info.filterWidth, 1, 1, 1, 1,
+      info.filterHeight - 1 - info.padInfo.top, info.filterWidth - 1 - info.padInfo.left, info.inHeight, info.inWidth,
+    ],
+  } as const;
+}
+
 /**
  * Gradient of an NHWC depthwise convolution with respect to its filter, over chunks of output
- * pixels; each thread sums into its own zeroed copy (the main thread's is the output), added last.
+ * rows; each thread sums into its own zeroed copy (the main thread's is the output), added last.
  */
 export function runDepthwiseConv2DBackpropFilter(
   backend: LayerwiseWasmBackend,
@@ -114,7 +156,7 @@ export function runDepthwiseConv2DBackpropFilter(
   arena.reset();
   const px = expandedInput(backend, x, info);
   const pdy = backend.input(dy);
-  const rows = info.batchSize * info.outHeight * info.outWidth;
+  const rows = info.batchSize * info.outHeight;
   const flops = 2 * util.sizeFromShape(info.outShape) * info.filterHeight * info.filterWidth;
   const threads = threadsFor(flops * 2, rows, runtime.threads);
   return backend.writeOutput(info.filterShape, size, (dw) => {

@@ -18,6 +18,9 @@ const pairs: [number[], number[]][] = [
   [[2, 3, 4], [3, 1]],
   [[0, 3], [3]],
   [[130, 67], [67]],
+  [[128, 10], [128, 1]],
+  [[3, 1, 1], [3, 4, 5]],
+  [[2, 1, 4], [2, 3, 4]],
 ];
 
 const sums: [number[], number | number[] | undefined, boolean][] = [
@@ -31,6 +34,7 @@ const sums: [number[], number | number[] | undefined, boolean][] = [
   [[4, 3, 5], undefined, false],
   [[4, 3, 5], [], false],
   [[300, 7], 0, false],
+  [[64, 30, 30, 24], [0, 1, 2], false],
   [[2, 0, 3], 1, false],
   [[0, 3], 0, false],
   [[3, 0], 0, false],
@@ -66,13 +70,18 @@ export function describeElementwise(backend: string): void {
       const av = values([600, 500]);
       const bv = values([600, 500]);
       const cv = values([500]);
+      const rv = values([600, 1]);
       const result = await compareWithCpu(
         backend,
         () => {
           const a = tf.tensor2d(av, [600, 500]);
           const b = tf.tensor2d(bv, [600, 500]);
           const c = tf.tensor1d(cv);
-          return [tf.mul(a, b), tf.sub(a, 0.25), tf.div(2, b), tf.add(a, c), tf.sub(c, b), tf.relu(a), tf.clipByValue(b, -0.5, -0.25), tf.step(a, -1)];
+          const r = tf.tensor2d(rv, [600, 1]);
+          return [
+            tf.mul(a, b), tf.sub(a, 0.25), tf.div(2, b), tf.add(a, c), tf.sub(c, b), tf.div(a, r), tf.sub(r, b),
+            tf.relu(a), tf.clipByValue(b, -0.5, -0.25), tf.step(a, -1),
+          ];
         },
         1,
       );

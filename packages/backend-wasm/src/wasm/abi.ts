@@ -18,7 +18,7 @@ export interface WasmExports {
     beta: number, bias: number, act: number, packA: number, packB: number,
   ): void;
   addInto(dst: number, src: number, n: number): void;
-  sumColumns(x: number, rows: number, cols: number, out: number, acc: number): void;
+  sumColumns(x: number, rows: number, cols: number, stride: number, out: number, acc: number): void;
   binary(op: number, mode: number, a: number, b: number, out: number, n: number, inner: number): void;
   unary(op: number, x: number, y: number, n: number, params: number): void;
   setGeometry(
@@ -99,7 +99,7 @@ export function activationCode(name: string | undefined | null): number | undefi
 export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6 } as const;
 
 /** Operand layouts of the `binary` export. */
-export const BinaryMode = { same: 0, scalarA: 1, scalarB: 2, trailingA: 3, trailingB: 4 } as const;
+export const BinaryMode = { same: 0, scalarA: 1, scalarB: 2, trailingA: 3, trailingB: 4, rowsA: 5, rowsB: 6 } as const;
 
 /** Unary operation codes of the module's `unary` export. */
 export const UnaryOp = { relu: 0, step: 1, neg: 2, square: 3, sqrt: 4, abs: 5, clip: 6 } as const;

@@ -12,8 +12,8 @@ export const FLOPS_PER_FLOAT = 16;
 
 /**
  * A float32 binary kernel in the module (SIMD, in place on resident tensors, large arrays split
- * over threads) for equal shapes, scalars and trailing broadcasts such as a bias; other dtypes and
- * layouts go to tfjs-backend-cpu. Every layout the optimizers use (Adam, RMSprop: same shapes and
+ * over threads) for equal shapes, scalars, trailing broadcasts such as a bias and per-row values
+ * such as a sum with keepDims; other dtypes and layouts go to tfjs-backend-cpu. Every layout the optimizers use (Adam, RMSprop: same shapes and
  * scalars) takes this path.
  */
 function binaryKernel(kernelName: string, op: number): KernelFunc {
@@ -28,18 +28,19 @@ function binaryKernel(kernelName: string, op: number): KernelFunc {
     runtime.arena.reset();
     const pa = wasm.input(a);
     const pb = wasm.input(b);
-    const trailing = plan.kind === 'trailingA' || plan.kind === 'trailingB';
-    const inner = trailing ? plan.inner : 0;
-    // Large arrays split over threads at multiples of the repeating operand's length.
-    const align = trailing ? plan.inner : 4;
+    const inner = 'inner' in plan ? plan.inner : 0;
+    // Large arrays split over threads at row boundaries (multiples of `inner`).
+    const align = inner || 4;
     const threads = threadsFor(plan.size * FLOPS_PER_FLOAT, Math.ceil(plan.size / align), runtime.threads);
     const mode = BinaryMode[plan.kind];
     return wasm.writeOutput(outShape, plan.size, (out) => {
       const chunks = splitRange(plan.size, threads, align).map(([s, e]) => {
-        const at = s * 4;
-        const pa1 = plan.kind === 'same' || plan.kind === 'trailingB' || plan.kind === 'scalarB' ? pa + at : pa;
-        const pb1 = plan.kind === 'same' || plan.kind === 'trailingA' || plan.kind === 'scalarA' ? pb + at : pb;
-        return [{ fn: 'binary', args: [op, mode, pa1, pb1, out + at, e - s, inner] } as const];
+        // Where the chunk starts in each operand: the same offset for a full-size operand, none for
+        // one that repeats, one value per row for a per-row one.
+        const offset = (kind: 'full' | 'repeats' | 'perRow') => (kind === 'full' ? s * 4 : kind === 'perRow' ? (s / inner) * 4 : 0);
+        const aKind = plan.kind === 'scalarA' || plan.kind === 'trailingA' ? 'repeats' : plan.kind === 'rowsA' ? 'perRow' : 'full';
+        const bKind = plan.kind === 'scalarB' || plan.kind === 'trailingB' ? 'repeats' : plan.kind === 'rowsB' ? 'perRow' : 'full';
+        return [{ fn: 'binary', args: [op, mode, pa + offset(aKind), pb + offset(bKind), out + s * 4, e - s, inner] } as const];
       });
       runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
     });

@@ -10,7 +10,11 @@ describe('planBroadcast', () => {
     expect(planBroadcast([1, 1], [4, 5]).plan.kind).toBe('scalarA');
     expect(planBroadcast([4, 5, 6], [1, 6]).plan).toEqual({ kind: 'trailingB', size: 120, inner: 6 });
     expect(planBroadcast([5, 6], [4, 5, 6]).plan).toEqual({ kind: 'trailingA', size: 120, inner: 30 });
+    expect(planBroadcast([128, 10], [128, 1]).plan).toEqual({ kind: 'rowsB', size: 1280, inner: 10 });
+    expect(planBroadcast([3, 1, 1], [3, 4, 5]).plan).toEqual({ kind: 'rowsA', size: 60, inner: 20 });
+    expect(planBroadcast([2, 3, 1], [2, 3, 4]).plan).toEqual({ kind: 'rowsA', size: 24, inner: 4 });
     expect(planBroadcast([4, 1], [1, 5]).plan.kind).toBe('other');
+    expect(planBroadcast([2, 1, 4], [2, 3, 4]).plan.kind).toBe('other');
     expect(planBroadcast([4, 5, 6], [5, 1]).plan.kind).toBe('other');
     expect(() => planBroadcast([2, 3], [4])).toThrow();
   });

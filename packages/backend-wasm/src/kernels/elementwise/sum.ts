@@ -2,10 +2,14 @@ import { backend_util, Sum, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../../backend/backend.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
+import { scratchPerThread } from '../scratch.js';
+import { splitRange, threadsFor } from '../split.js';
+import { FLOPS_PER_FLOAT } from './binary.js';
 
 /**
  * Sum of float32 data over leading axes (a bias gradient: [N, H, W, C] summed to [C]; column sums
- * in the module) or trailing axes (JS loop), without tfjs-backend-cpu's transpose. Sums in float64
+ * in the module, split over threads by columns when large) or trailing axes (JS loop), without
+ * tfjs-backend-cpu's transpose. Sums in float64
  * in cpu's order, so results are identical. Other axes and dtypes go to cpu.
  */
 export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -37,12 +41,20 @@ export const sum: KernelFunc = ({ inputs, backend, attrs }) => {
     }
     return wasm.makeTensorInfo(outShape, 'float32', out);
   }
-  // Leading axes: column sums in the module, float64 accumulators, four columns at a time.
-  const { arena, exports } = wasm.runtime;
+  // Leading axes: column sums in the module, float64 accumulators, four columns at a time; large
+  // sums split over threads by columns (each column still summed in cpu's order).
+  const { runtime } = wasm;
+  const { arena } = runtime;
   arena.reset();
   const px = wasm.input(x);
   const acc = arena.alloc(outSize * 8);
-  return wasm.writeOutput(outShape, outSize, (out) => exports.sumColumns(px, reduce, outSize, out, acc));
+  const threads = threadsFor(v.length * FLOPS_PER_FLOAT, Math.floor(outSize / 4), runtime.threads);
+  return wasm.writeOutput(outShape, outSize, (out) => {
+    const chunks = splitRange(outSize, threads, 4).map(([j0, j1]) => [
+      { fn: 'sumColumns', args: [px + j0 * 4, reduce, j1 - j0, outSize, out + j0 * 4, acc + j0 * 8] } as const,
+    ]);
+    runtime.run({ chunks, scratch: scratchPerThread(runtime, () => []) });
+  });
 };
 
 export const sumConfig: KernelConfig = { kernelName: Sum, backendName: WASM_BACKEND_NAME, kernelFunc: sum };
