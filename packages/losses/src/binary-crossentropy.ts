@@ -1,17 +1,10 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber } from '@layerwise/core';
 import type { ConfigDict } from '@layerwise/core';
-import { checkAxis, resolveAxis } from './axis.js';
 import { BaseLoss } from './base-loss.js';
 import type { LossOptions } from './base-loss.js';
-import {
-  binaryCrossEntropyFromProbabilities,
-  sigmoidCrossEntropyWithLogits,
-  smoothBinaryTargets,
-} from './binary-cross-entropy-math.js';
-import { checkBoolean, checkConfig, checkOptions } from './options.js';
-import type { Reduction } from './reduction.js';
-import { alignTargets, checkTensor } from './shapes.js';
+import { binaryCrossEntropyFromProbabilities, sigmoidCrossEntropyWithLogits } from './binary-cross-entropy-math.js';
+import { binaryInputs, checkCrossEntropySettings, crossEntropyConfig, crossEntropyOptionsFromConfig } from './cross-entropy-settings.js';
+import { checkConfig, checkOptions } from './options.js';
 
 /** Options of {@link BinaryCrossentropy}. */
 export interface BinaryCrossentropyOptions extends LossOptions {
@@ -57,29 +50,20 @@ export class BinaryCrossentropy extends BaseLoss {
   constructor(options: BinaryCrossentropyOptions = {}) {
     checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing', 'axis', 'reduction']);
     super(OWNER, options.reduction);
-    this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
-    this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
-    this.axis = checkAxis(OWNER, options.axis ?? -1);
+    ({ fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis } = checkCrossEntropySettings(OWNER, options));
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): BinaryCrossentropy {
     const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing', 'axis'], 'binary_crossentropy');
     return new BinaryCrossentropy({
-      fromLogits: dict['from_logits'] as boolean | undefined,
-      labelSmoothing: dict['label_smoothing'] as number | undefined,
-      axis: dict['axis'] as number | undefined,
-      reduction: dict['reduction'] as Reduction | undefined,
+      ...crossEntropyOptionsFromConfig(dict),
     });
   }
 
   /** Elementwise binary cross-entropies. */
   protected values(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkTensor(OWNER, 'yTrue', yTrue, 1);
-    checkTensor(OWNER, 'yPred', yPred, 1);
-    const [rawTargets, pred] = alignTargets(OWNER, yTrue, yPred);
-    resolveAxis(OWNER, this.axis, pred.rank, true);
-    const targets = smoothBinaryTargets(rawTargets, this.labelSmoothing);
+    const [targets, pred] = binaryInputs(OWNER, yTrue, yPred, this);
     return this.fromLogits
       ? sigmoidCrossEntropyWithLogits(targets, pred)
       : binaryCrossEntropyFromProbabilities(targets, pred);
@@ -87,7 +71,7 @@ export class BinaryCrossentropy extends BaseLoss {
 
   /** `{ from_logits, label_smoothing, axis }`. */
   protected kerasOptions(): ConfigDict {
-    return { from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
+    return crossEntropyConfig(this);
   }
 }
 

@@ -1,19 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber } from '@layerwise/core';
 import type { ConfigDict } from '@layerwise/core';
-import { checkAxis, resolveAxis } from './axis.js';
 import { BaseLoss } from './base-loss.js';
 import type { LossOptions } from './base-loss.js';
-import {
-  binaryCrossEntropyFromProbabilities,
-  sigmoidCrossEntropyWithLogits,
-  smoothBinaryTargets,
-} from './binary-cross-entropy-math.js';
+import { binaryCrossEntropyFromProbabilities, sigmoidCrossEntropyWithLogits } from './binary-cross-entropy-math.js';
+import { binaryInputs, checkCrossEntropySettings, crossEntropyConfig, crossEntropyOptionsFromConfig } from './cross-entropy-settings.js';
 import { checkAlpha, checkGamma } from './focal-options.js';
 import { checkBoolean, checkConfig, checkOptions } from './options.js';
-import type { Reduction } from './reduction.js';
-import { alignTargets, checkTensor } from './shapes.js';
 
 /** Options of {@link BinaryFocalCrossentropy}. */
 export interface BinaryFocalCrossentropyOptions extends LossOptions {
@@ -73,9 +66,7 @@ export class BinaryFocalCrossentropy extends BaseLoss {
     this.applyClassBalancing = checkBoolean(OWNER, 'applyClassBalancing', options.applyClassBalancing ?? false);
     this.alpha = checkAlpha(OWNER, options.alpha ?? 0.25, false) as number;
     this.gamma = checkGamma(OWNER, options.gamma ?? 2);
-    this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
-    this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
-    this.axis = checkAxis(OWNER, options.axis ?? -1);
+    ({ fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis } = checkCrossEntropySettings(OWNER, options));
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
@@ -86,20 +77,13 @@ export class BinaryFocalCrossentropy extends BaseLoss {
       applyClassBalancing: dict['apply_class_balancing'] as boolean | undefined,
       alpha: dict['alpha'] as number | undefined,
       gamma: dict['gamma'] as number | undefined,
-      fromLogits: dict['from_logits'] as boolean | undefined,
-      labelSmoothing: dict['label_smoothing'] as number | undefined,
-      axis: dict['axis'] as number | undefined,
-      reduction: dict['reduction'] as Reduction | undefined,
+      ...crossEntropyOptionsFromConfig(dict),
     });
   }
 
   /** Elementwise focal cross-entropies. */
   protected values(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkTensor(OWNER, 'yTrue', yTrue, 1);
-    checkTensor(OWNER, 'yPred', yPred, 1);
-    const [rawTargets, pred] = alignTargets(OWNER, yTrue, yPred);
-    resolveAxis(OWNER, this.axis, pred.rank, true);
-    const z = smoothBinaryTargets(rawTargets, this.labelSmoothing);
+    const [z, pred] = binaryInputs(OWNER, yTrue, yPred, this);
     const p = this.fromLogits ? tf.sigmoid(pred) : pred;
     const bce = this.fromLogits ? sigmoidCrossEntropyWithLogits(z, pred) : binaryCrossEntropyFromProbabilities(z, pred);
     const pT = tf.add(tf.mul(z, p), tf.mul(tf.sub(1, z), tf.sub(1, p)));
@@ -116,9 +100,7 @@ export class BinaryFocalCrossentropy extends BaseLoss {
       apply_class_balancing: this.applyClassBalancing,
       alpha: this.alpha,
       gamma: this.gamma,
-      from_logits: this.fromLogits,
-      label_smoothing: this.labelSmoothing,
-      axis: this.axis,
+      ...crossEntropyConfig(this),
     };
   }
 }

@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber } from '@layerwise/core';
 import type { ConfigDict } from '@layerwise/core';
-import { checkAxis, moveAxisLast, resolveAxis } from './axis.js';
 import { BaseLoss } from './base-loss.js';
 import type { LossOptions } from './base-loss.js';
-import { smoothCategoricalTargets } from './binary-cross-entropy-math.js';
-import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
-import type { Reduction } from './reduction.js';
-import { alignTargets, checkTensor } from './shapes.js';
+import { categoricalInputs, checkCrossEntropySettings, crossEntropyConfig, crossEntropyOptionsFromConfig } from './cross-entropy-settings.js';
+import { EPSILON, checkConfig, checkOptions } from './options.js';
 
 /** Options of {@link CategoricalCrossentropy}. */
 export interface CategoricalCrossentropyOptions extends LossOptions {
@@ -55,31 +51,20 @@ export class CategoricalCrossentropy extends BaseLoss {
   constructor(options: CategoricalCrossentropyOptions = {}) {
     checkOptions(OWNER, options, ['fromLogits', 'labelSmoothing', 'axis', 'reduction']);
     super(OWNER, options.reduction);
-    this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
-    this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
-    this.axis = checkAxis(OWNER, options.axis ?? -1);
+    ({ fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis } = checkCrossEntropySettings(OWNER, options));
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
   static fromConfig(config: ConfigDict): CategoricalCrossentropy {
     const dict = checkConfig(OWNER, config, ['from_logits', 'label_smoothing', 'axis'], 'categorical_crossentropy');
     return new CategoricalCrossentropy({
-      fromLogits: dict['from_logits'] as boolean | undefined,
-      labelSmoothing: dict['label_smoothing'] as number | undefined,
-      axis: dict['axis'] as number | undefined,
-      reduction: dict['reduction'] as Reduction | undefined,
+      ...crossEntropyOptionsFromConfig(dict),
     });
   }
 
   /** Cross-entropies with the class axis summed out. */
   protected values(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkTensor(OWNER, 'yTrue', yTrue, 2);
-    checkTensor(OWNER, 'yPred', yPred, 2);
-    const [rawTargets, rawPred] = alignTargets(OWNER, yTrue, yPred);
-    const axis = resolveAxis(OWNER, this.axis, rawPred.rank);
-    const pred = moveAxisLast(rawPred, axis);
-    const classes = pred.shape[pred.rank - 1] as number;
-    const targets = smoothCategoricalTargets(moveAxisLast(rawTargets, axis), this.labelSmoothing, classes);
+    const { targets, pred } = categoricalInputs(OWNER, yTrue, yPred, this);
     const logProbs = this.fromLogits
       ? tf.logSoftmax(pred)
       : tf.log(tf.clipByValue(tf.div(pred, tf.sum(pred, -1, true)), EPSILON, 1 - EPSILON));
@@ -88,7 +73,7 @@ export class CategoricalCrossentropy extends BaseLoss {
 
   /** `{ from_logits, label_smoothing, axis }`. */
   protected kerasOptions(): ConfigDict {
-    return { from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
+    return crossEntropyConfig(this);
   }
 }
 

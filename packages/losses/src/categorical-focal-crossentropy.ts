@@ -1,15 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber, invalidArgument } from '@layerwise/core';
+import { invalidArgument } from '@layerwise/core';
 import type { ConfigDict } from '@layerwise/core';
-import { checkAxis, moveAxisLast, resolveAxis } from './axis.js';
 import { BaseLoss } from './base-loss.js';
 import type { LossOptions } from './base-loss.js';
-import { smoothCategoricalTargets } from './binary-cross-entropy-math.js';
+import { categoricalInputs, checkCrossEntropySettings, crossEntropyConfig, crossEntropyOptionsFromConfig } from './cross-entropy-settings.js';
 import { checkAlpha, checkGamma } from './focal-options.js';
-import { EPSILON, checkBoolean, checkConfig, checkOptions } from './options.js';
-import type { Reduction } from './reduction.js';
-import { alignTargets, checkTensor } from './shapes.js';
+import { EPSILON, checkConfig, checkOptions } from './options.js';
 
 /** Options of {@link CategoricalFocalCrossentropy}. */
 export interface CategoricalFocalCrossentropyOptions extends LossOptions {
@@ -61,9 +58,7 @@ export class CategoricalFocalCrossentropy extends BaseLoss {
     super(OWNER, options.reduction);
     this.alpha = checkAlpha(OWNER, options.alpha ?? 0.25, true);
     this.gamma = checkGamma(OWNER, options.gamma ?? 2);
-    this.fromLogits = checkBoolean(OWNER, 'fromLogits', options.fromLogits ?? false);
-    this.labelSmoothing = checkNumber(OWNER, 'labelSmoothing', options.labelSmoothing ?? 0, { min: 0, max: 1 });
-    this.axis = checkAxis(OWNER, options.axis ?? -1);
+    ({ fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis } = checkCrossEntropySettings(OWNER, options));
   }
 
   /** Rebuilds the loss from {@link getConfig}'s output. */
@@ -73,25 +68,16 @@ export class CategoricalFocalCrossentropy extends BaseLoss {
     return new CategoricalFocalCrossentropy({
       alpha: dict['alpha'] as number | number[] | undefined,
       gamma: dict['gamma'] as number | undefined,
-      fromLogits: dict['from_logits'] as boolean | undefined,
-      labelSmoothing: dict['label_smoothing'] as number | undefined,
-      axis: dict['axis'] as number | undefined,
-      reduction: dict['reduction'] as Reduction | undefined,
+      ...crossEntropyOptionsFromConfig(dict),
     });
   }
 
   /** Focal cross-entropies, the class axis summed out. */
   protected values(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkTensor(OWNER, 'yTrue', yTrue, 2);
-    checkTensor(OWNER, 'yPred', yPred, 2);
-    const [rawTargets, rawPred] = alignTargets(OWNER, yTrue, yPred);
-    const axis = resolveAxis(OWNER, this.axis, rawPred.rank);
-    const pred = moveAxisLast(rawPred, axis);
-    const classes = pred.shape[pred.rank - 1] as number;
+    const { targets, pred, classes } = categoricalInputs(OWNER, yTrue, yPred, this);
     if (Array.isArray(this.alpha) && this.alpha.length !== classes) {
       throw invalidArgument({ owner: OWNER, argument: 'alpha', expected: `one weight per class (${classes})`, received: this.alpha });
     }
-    const targets = smoothCategoricalTargets(moveAxisLast(rawTargets, axis), this.labelSmoothing, classes);
     const probs = this.fromLogits ? tf.softmax(pred) : pred;
     const p = tf.clipByValue(tf.div(probs, tf.sum(probs, -1, true)), EPSILON, 1 - EPSILON);
     const crossEntropy = tf.neg(tf.mul(targets, tf.log(p)));
@@ -105,9 +91,7 @@ export class CategoricalFocalCrossentropy extends BaseLoss {
     return {
       alpha: this.alpha,
       gamma: this.gamma,
-      from_logits: this.fromLogits,
-      label_smoothing: this.labelSmoothing,
-      axis: this.axis,
+      ...crossEntropyConfig(this),
     };
   }
 }
