@@ -14,6 +14,7 @@ import { LambdaCallback } from './lambda-callback.js';
 import { LearningRateScheduler } from './learning-rate-scheduler.js';
 import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { TerminateOnNaN } from './terminate-on-nan.js';
+import { TensorBoard } from './tensorboard/tensorboard.js';
 import { FakeStream } from './testing/fake-stream.js';
 
 beforeAll(() => useBackend('cpu'));
@@ -46,6 +47,10 @@ const subjects: [string, () => CallbackHooks][] = [
   ['TerminateOnNaN', () => new TerminateOnNaN()],
   ['LambdaCallback', () => new LambdaCallback({ onEpochEnd: () => undefined })],
   ['CSVLogger', () => new CSVLogger(`${process.env.TMPDIR ?? '/tmp'}/layerwise-conformance-${process.pid}.csv`)],
+  [
+    'TensorBoard with histograms and batch values',
+    () => new TensorBoard({ logDir: `${process.env.TMPDIR ?? '/tmp'}/layerwise-conformance-tb-${process.pid}`, histogramFreq: 1, updateFreq: 'batch' }),
+  ],
   [
     'CallbackList of them all',
     () =>

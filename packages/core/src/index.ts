@@ -10,7 +10,7 @@ export type { Loss } from './interfaces/loss.js';
 export type { Metric } from './interfaces/metric.js';
 export type { Batch, BatchSource, BatchTensors } from './interfaces/batch.js';
 export { isBatchSource } from './interfaces/batch.js';
-export type { Callback, CallbackModel, Logs, TrainingParams } from './interfaces/callback.js';
+export type { Callback, CallbackModel, Logs, NamedWeight, TrainingParams } from './interfaces/callback.js';
 export type { Initializer } from './interfaces/initializer.js';
 export { SeededRandom } from './random.js';
 export { countTensors, disposeAll, measureTensorLeak, readScalar } from './memory.js';

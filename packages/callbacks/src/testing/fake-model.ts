@@ -11,40 +11,40 @@ export class FakeModel implements CallbackModel {
   readonly optimizer: Optimizer | undefined;
   /** How many times `setWeights` was called. */
   setWeightsCalls = 0;
-  private weights: Tensor[];
+  private current: Tensor[];
 
   constructor(values: readonly number[] = [0, 0], optimizer?: Optimizer) {
-    this.weights = values.map((v) => tf.scalar(v));
+    this.current = values.map((v) => tf.scalar(v));
     this.optimizer = optimizer;
   }
 
   getWeights(): Tensor[] {
-    return this.weights.map((w) => tf.clone(w));
+    return this.current.map((w) => tf.clone(w));
   }
 
   setWeights(weights: readonly Tensor[]): void {
-    if (weights.length !== this.weights.length) {
-      throw new Error(`FakeModel.setWeights: expected ${this.weights.length} tensors, received ${weights.length}`);
+    if (weights.length !== this.current.length) {
+      throw new Error(`FakeModel.setWeights: expected ${this.current.length} tensors, received ${weights.length}`);
     }
     this.setWeightsCalls += 1;
-    tf.dispose(this.weights);
-    this.weights = weights.map((w) => tf.clone(w));
+    tf.dispose(this.current);
+    this.current = weights.map((w) => tf.clone(w));
   }
 
   /** Replaces every weight with a scalar of the given value. */
   fill(value: number): void {
-    const count = this.weights.length;
-    tf.dispose(this.weights);
-    this.weights = Array.from({ length: count }, () => tf.scalar(value));
+    const count = this.current.length;
+    tf.dispose(this.current);
+    this.current = Array.from({ length: count }, () => tf.scalar(value));
   }
 
   /** The weights' current values. */
   values(): number[] {
-    return this.weights.map((w) => w.dataSync()[0] as number);
+    return this.current.map((w) => w.dataSync()[0] as number);
   }
 
   dispose(): void {
-    tf.dispose(this.weights);
-    this.weights = [];
+    tf.dispose(this.current);
+    this.current = [];
   }
 }

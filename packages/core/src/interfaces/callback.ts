@@ -13,6 +13,19 @@ export interface CallbackModel {
   getWeights(): Tensor[];
   /** Assigns the given values to the model's weights (the tensors are not kept). */
   setWeights(weights: readonly Tensor[]): void;
+  /**
+   * The weights themselves with their Keras-style names (`'dense/kernel'`), in `getWeights`
+   * order, for callbacks that log or inspect them without copying; optional for models that
+   * do not name their weights.
+   */
+  readonly weights?: readonly NamedWeight[];
+}
+
+/** A model weight and its name, as {@link CallbackModel.weights} lists them. */
+export interface NamedWeight {
+  readonly name: string;
+  /** The live value (do not dispose it). */
+  readonly variable: Tensor;
 }
 
 /** The run's parameters, given to every callback before training starts. */
