@@ -15,6 +15,7 @@ import { LearningRateScheduler } from './learning-rate-scheduler.js';
 import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { TerminateOnNaN } from './terminate-on-nan.js';
 import { TensorBoard } from './tensorboard/tensorboard.js';
+import { ModelCheckpoint } from './model-checkpoint.js';
 import { FakeStream } from './testing/fake-stream.js';
 
 beforeAll(() => useBackend('cpu'));
@@ -47,6 +48,7 @@ const subjects: [string, () => CallbackHooks][] = [
   ['TerminateOnNaN', () => new TerminateOnNaN()],
   ['LambdaCallback', () => new LambdaCallback({ onEpochEnd: () => undefined })],
   ['CSVLogger', () => new CSVLogger(`${process.env.TMPDIR ?? '/tmp'}/layerwise-conformance-${process.pid}.csv`)],
+  ['ModelCheckpoint saving the best every 2 batches', () => new ModelCheckpoint({ filepath: 'c{epoch}-{batch}', saveBestOnly: true, monitor: 'loss', saveFreq: 2, saver: async () => undefined })],
   [
     'TensorBoard with histograms and batch values',
     () => new TensorBoard({ logDir: `${process.env.TMPDIR ?? '/tmp'}/layerwise-conformance-tb-${process.pid}`, histogramFreq: 1, updateFreq: 'batch' }),
