@@ -36,7 +36,7 @@ write('package.json', JSON.stringify({
     build: 'tsup',
     typecheck: 'tsc -p tsconfig.json',
     test: 'vitest run',
-    lint: 'publint --strict',
+    lint: 'publint --strict && attw --pack . --profile node16 --format table-flipped --no-summary',
   },
   peerDependencies: { '@tensorflow/tfjs-core': '^4.22.0' },
   devDependencies: { '@tensorflow/tfjs-core': '^4.22.0' },
