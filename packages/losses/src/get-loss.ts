@@ -50,10 +50,12 @@ const SPELLINGS: readonly (readonly [LossClass, readonly string[]])[] = [
 ];
 
 /** Every name {@link getLoss} knows, with the loss class it stands for. */
-const LOSSES: ReadonlyMap<string, LossClass> = new Map(SPELLINGS.flatMap(([type, names]) => names.map((n) => [n, type] as const)));
+// Pure annotations let bundlers drop the table (and every loss class) when getLoss is unused.
+const LOSSES: ReadonlyMap<string, LossClass> = /* @__PURE__ */ (() =>
+  new Map(SPELLINGS.flatMap(([type, names]) => names.map((n) => [n, type] as const))))();
 
 /** The names {@link getLoss} resolves, in camelCase, snake_case, class-name and alias spellings. */
-export const knownLossNames: readonly string[] = [...LOSSES.keys()];
+export const knownLossNames: readonly string[] = /* @__PURE__ */ (() => Array.from(LOSSES.keys()))();
 
 function isLoss(value: unknown): value is Loss {
   return (

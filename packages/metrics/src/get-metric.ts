@@ -71,12 +71,14 @@ const SPELLINGS: readonly (readonly [MetricFactory, readonly string[], readonly 
 ];
 
 /** Every other name {@link getMetric} knows, with the metric it stands for. */
-const METRICS: ReadonlyMap<string, () => Metric> = new Map(
-  SPELLINGS.flatMap(([make, spellings, aliases]) => [
-    ...spellings.map((n) => [n, () => make()] as const),
-    ...aliases.map((n) => [n, () => make(n)] as const),
-  ]),
-);
+// Pure annotations let bundlers drop the table (and every metric class) when getMetric is unused.
+const METRICS: ReadonlyMap<string, () => Metric> = /* @__PURE__ */ (() =>
+  new Map(
+    SPELLINGS.flatMap(([make, spellings, aliases]) => [
+      ...spellings.map((n) => [n, () => make()] as const),
+      ...aliases.map((n) => [n, () => make(n)] as const),
+    ]),
+  ))();
 
 /** Keras names of metrics that need options `getMetric` cannot guess. */
 const NEEDS_OPTIONS: Readonly<Record<string, string>> = {
@@ -87,10 +89,10 @@ const NEEDS_OPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** Keras names of value trackers, which take `update(values, sampleWeight)` rather than `(yTrue, yPred)`. */
-const TRACKERS = new Set(['mean', 'Mean', 'sum', 'Sum']);
+const TRACKERS = /* @__PURE__ */ new Set(['mean', 'Mean', 'sum', 'Sum']);
 
 /** The names {@link getMetric} resolves. */
-export const knownMetricNames: readonly string[] = [...ACCURACY_NAMES, ...METRICS.keys()];
+export const knownMetricNames: readonly string[] = /* @__PURE__ */ (() => [...ACCURACY_NAMES, ...METRICS.keys()])();
 
 /** `'sparseCategoricalCrossentropy'` and `'SparseCategoricalCrossentropy'` → `'sparse_categorical_crossentropy'`. */
 function snakeCase(name: string): string {
@@ -98,7 +100,7 @@ function snakeCase(name: string): string {
 }
 
 /** Loss names after which `'accuracy'` means binary accuracy (Keras' `is_binary_loss`). */
-const BINARY_LOSSES = new Set(['binary_crossentropy', 'binary_focal_crossentropy']);
+const BINARY_LOSSES = /* @__PURE__ */ new Set(['binary_crossentropy', 'binary_focal_crossentropy']);
 
 /**
  * The accuracy Keras picks for `'accuracy'`/`'acc'`, decided by the loss name: sparse categorical

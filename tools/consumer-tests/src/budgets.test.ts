@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleSize, type BundleSize } from './bundle-size.js';
+
+// Tree-shaking stays real: a typical import must not drag in the rest of its package. Each budget
+// caps the bytes each @layerwise package contributes to a minified browser bundle built from the
+// packages' dist (tfjs-core, which every import needs, is reported beside it). @layerwise/core is
+// budgeted on its own: its dist carries tfjs-core's gradient configs and the tfjs-core modules they
+// import (bundled because Node cannot load those files; see packages/core/tsup.config.ts), about
+// 86 KiB minified that any import of core keeps today. Measured sizes are written to budgets.md.
+
+const HERE = new URL('.', import.meta.url).pathname;
+const CORE_BUDGET = 92_000;
+
+interface Budget {
+  readonly name: string;
+  readonly source: string;
+  /** Bytes allowed per package other than core. */
+  readonly packages: Readonly<Record<string, number>>;
+}
+
+const budgets: Budget[] = [
+  {
+    name: 'sequential + dense + adam',
+    source: `import { sequential, dense } from '@layerwise/layers'; import { adam } from '@layerwise/optimizers';
+      export const m = sequential([dense({ units: 10, inputShape: [4] })]); export const o = adam();`,
+    packages: { layers: 0, optimizers: 0, losses: 0, metrics: 0, callbacks: 0 },
+  },
+  {
+    name: 'a single loss (sparseCategoricalCrossentropy)',
+    source: `import { sparseCategoricalCrossentropy } from '@layerwise/losses'; export const l = sparseCategoricalCrossentropy();`,
+    packages: { losses: 0 },
+  },
+  {
+    name: 'the Dataset pipeline (fromArrays, batch, shuffle)',
+    source: `import { fromArrays } from '@layerwise/datasets'; export const d = fromArrays([1, 2, 3]).shuffle(3, { seed: 1 }).batch(2);`,
+    packages: { datasets: 0 },
+  },
+  {
+    name: 'the image-folder loader (imageDatasetFromDirectory)',
+    source: `import { imageDatasetFromDirectory } from '@layerwise/datasets'; export const f = imageDatasetFromDirectory;`,
+    packages: { datasets: 0 },
+  },
+  {
+    name: 'EarlyStopping',
+    source: `import { EarlyStopping } from '@layerwise/callbacks'; export const e = new EarlyStopping();`,
+    packages: { callbacks: 0 },
+  },
+];
+
+// The caps, in bytes, measured on 2026-11-23 plus about 15% headroom.
+const CAPS: Record<string, Record<string, number>> = {
+  'sequential + dense + adam': { layers: 145_000, optimizers: 34_000, losses: 19_000, metrics: 27_500, callbacks: 9_500 },
+  'a single loss (sparseCategoricalCrossentropy)': { losses: 3_500 },
+  'the Dataset pipeline (fromArrays, batch, shuffle)': { datasets: 7_000 },
+  'the image-folder loader (imageDatasetFromDirectory)': { datasets: 12_500 },
+  EarlyStopping: { callbacks: 5_000 },
+};
+
+const measured: [Budget, BundleSize][] = [];
+
+describe('bundle budgets (minified browser bundles from the built packages)', () => {
+  it.each(budgets)('$name', async (budget) => {
+    const size = await bundleSize(budget.source, HERE);
+    measured.push([budget, size]);
+    expect(size.byPackage['core'] ?? 0, 'core').toBeLessThanOrEqual(CORE_BUDGET);
+    const caps = CAPS[budget.name]!;
+    for (const [pkg, cap] of Object.entries(caps)) {
+      expect(size.byPackage[pkg] ?? 0, `${budget.name}: bytes from @layerwise/${pkg}`).toBeLessThanOrEqual(cap);
+    }
+    const unexpected = Object.keys(size.byPackage).filter((p) => p !== 'core' && !(p in caps));
+    expect(unexpected, `${budget.name} pulled in packages it does not import`).toEqual([]);
+  }, 60_000);
+});
+
+afterAll(() => {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const rows = measured.map(([b, s]) => {
+    const parts = Object.entries(s.byPackage)
+      .sort((x, y) => y[1] - x[1])
+      .map(([p, n]) => `${p} ${kb(n)}${p === 'core' ? '' : ` (cap ${kb(CAPS[b.name]![p] ?? 0)})`}`)
+      .join(', ');
+    return `| ${b.name} | ${parts} | ${kb(s.tensorflow)} | ${kb(s.total)} |`;
+  });
+  writeFileSync(
+    new URL('../budgets.md', import.meta.url),
+    `# Bundle budgets\n\nWritten by \`src/budgets.test.ts\` (esbuild, minified, browser, from the built \`dist\`). ` +
+      `Core's cap is ${kb(CORE_BUDGET)} for every import (tfjs-core's gradient configs, bundled; see the test).\n\n` +
+      `| import | @layerwise bytes by package | @tensorflow bytes | total |\n|---|---|---:|---:|\n${rows.join('\n')}\n`,
+  );
+});
