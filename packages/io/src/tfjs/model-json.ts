@@ -5,6 +5,8 @@ export interface WeightSpec {
   readonly name: string;
   readonly shape: readonly number[];
   readonly dtype: 'float32' | 'int32' | 'bool' | string;
+  /** TensorFlow.js marks optimizer weights with `'optimizer'`; absent for model weights. */
+  readonly group?: string;
   /** Present on quantised weights. */
   readonly quantization?: { readonly dtype: string; readonly scale?: number; readonly min?: number };
 }
@@ -21,14 +23,22 @@ export interface SerializedLayer {
   readonly config: ConfigDict;
 }
 
-/** The `model.json` of the TensorFlow.js Layers format. */
+/**
+ * The `model.json` of the TensorFlow.js Layers format. `modelTopology` is the model config
+ * itself (as TensorFlow.js writes it) or wraps it in `model_config` (as the Keras converter does).
+ */
 export interface ModelJson {
   readonly format?: string;
+  readonly generatedBy?: string;
+  readonly convertedBy?: string | null;
   readonly modelTopology: {
     readonly keras_version?: string;
+    readonly backend?: string;
     readonly model_config?: { readonly class_name: string; readonly config: ConfigDict | readonly SerializedLayer[] };
     readonly class_name?: string;
     readonly config?: ConfigDict;
   };
+  /** The compile settings (Keras' `training_config`), when the model was compiled. */
+  readonly trainingConfig?: ConfigDict;
   readonly weightsManifest: readonly WeightsManifestGroup[];
 }
