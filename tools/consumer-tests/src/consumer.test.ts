@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAll } from './pack.js';
-import { datasetsProgram, trainProgram, type Program } from './programs.js';
+import { datasetsProgram, trainProgram, umbrellaProgram, type Program } from './programs.js';
 import { createProject, lastJson, run, type Manager } from './project.js';
 import { ROOT } from './workspace.js';
 
@@ -13,7 +13,8 @@ import { ROOT } from './workspace.js';
 
 // Users install the peer tfjs-core themselves; @types/long is what tfjs-core's own declarations
 // need when declaration files are checked too (skipLibCheck false, so ours are checked).
-const REGISTRY = { '@tensorflow/tfjs-core': '^4.22.0', typescript: '5.9.3', '@types/node': '^20.9.5', '@types/long': '^4.0.2' };
+const TOOLS = { typescript: '5.9.3', '@types/node': '^20.9.5', '@types/long': '^4.0.2' };
+const REGISTRY = { '@tensorflow/tfjs-core': '^4.22.0', ...TOOLS };
 const TSCONFIG = (resolution: 'node16' | 'bundler') =>
   JSON.stringify({
     compilerOptions: {
@@ -38,13 +39,15 @@ function programFiles(program: Program): Record<string, string> {
   };
 }
 
+// Every copy of tfjs-core installed anywhere under node_modules (npm's nested folders, pnpm's
+// .pnpm store folders), by real path: one means one engine for every package.
 const ONE_ENGINE = `
 const { readdirSync, realpathSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { join } = require('node:path');
-const dirs = [process.cwd(), ...readdirSync('node_modules/@layerwise').map((d) => realpathSync(join('node_modules/@layerwise', d)))];
-const found = new Set(dirs.map((d) => realpathSync(createRequire(join(d, 'package.json')).resolve('@tensorflow/tfjs-core/package.json'))));
-console.log(JSON.stringify([...found]));`;
+const copies = readdirSync('node_modules', { recursive: true })
+  .map(String)
+  .filter((p) => p.replaceAll('\\\\', '/').endsWith('@tensorflow/tfjs-core/package.json'))
+  .map((p) => realpathSync('node_modules/' + p));
+console.log(JSON.stringify([...new Set(copies)]));`;
 
 let root: string;
 // The offline dataset directory CI points the loaders at (../shared/datasets beside the repository).
@@ -61,19 +64,30 @@ interface Subset {
   readonly name: string;
   readonly install: readonly string[];
   readonly program: Program;
+  /** Registry dependencies the user adds (default: tfjs-core, the peer, and the type-check tools). */
+  readonly registry?: Readonly<Record<string, string>>;
   readonly check: (report: Record<string, unknown>) => void;
 }
 
+const trained = (report: Record<string, unknown>) => {
+  expect(report['backend']).toBe('layerwise-wasm');
+  expect(report['last']).toBeLessThan((report['first'] as number) / 2);
+  expect(report['leaked']).toBe(0);
+};
+
 const subsets: Subset[] = [
+  {
+    name: 'the umbrella layerwise alone',
+    install: ['layerwise'],
+    program: umbrellaProgram,
+    registry: TOOLS,
+    check: trained,
+  },
   {
     name: 'layers + optimizers + backend-wasm training a tiny model',
     install: ['@layerwise/core', '@layerwise/layers', '@layerwise/optimizers', '@layerwise/backend-wasm'],
     program: trainProgram,
-    check: (report) => {
-      expect(report['backend']).toBe('layerwise-wasm');
-      expect(report['last']).toBeLessThan((report['first'] as number) / 2);
-      expect(report['leaked']).toBe(0);
-    },
+    check: trained,
   },
   {
     name: 'datasets alone parsing MNIST',
@@ -91,7 +105,7 @@ describe.each(['npm', 'pnpm'] as Manager[])('installed with %s', (manager) => {
     let dir: string;
     beforeAll(() => {
       dir = join(root, `${manager}-${subset.name.replace(/\W+/g, '-')}`);
-      createProject({ dir, manager, install: subset.install, registry: REGISTRY, tarballs, files: programFiles(subset.program) });
+      createProject({ dir, manager, install: subset.install, registry: subset.registry ?? REGISTRY, tarballs, files: programFiles(subset.program) });
     }, 600_000);
 
     it('runs as an ES module, with one tfjs-core and no kernel registered twice', () => {

@@ -53,3 +53,18 @@ const counts = new Array(10).fill(0);
 for (const label of train.labels) counts[label]++;
 console.log(JSON.stringify({ train: train.labels.length, test: test.labels.length, counts }));`,
 );
+
+/** The umbrella `layerwise` alone: the same training through one import (tensors from its `tf`). */
+export const umbrellaProgram = forms(
+  { layerwise: 'tf, useBackend, sequential, dense, adam, losses, metrics' },
+  `const report = await useBackend('auto');
+const model = sequential([dense({ units: 8, activation: 'relu', inputShape: [4] }), dense({ units: 1 })]);
+model.compile({ optimizer: adam({ learningRate: 0.05 }), loss: new losses.MeanSquaredError(), metrics: [new metrics.MeanAbsoluteError()] });
+const x = tf.randomNormal([64, 4], 0, 1, 'float32', 1);
+const y = tf.sum(x, 1, true);
+await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+const before = tf.memory().numTensors;
+const history = await model.fit(x, y, { epochs: 30, batchSize: 16, verbose: 0 });
+const losses_ = history.history['loss'];
+console.log(JSON.stringify({ backend: tf.getBackend(), chosen: report.name, first: losses_[0], last: losses_[losses_.length - 1], leaked: tf.memory().numTensors - before }));`,
+);
