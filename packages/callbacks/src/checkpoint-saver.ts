@@ -16,28 +16,36 @@ export interface CheckpointRequest {
  */
 export type CheckpointSaver = (request: CheckpointRequest) => Promise<void>;
 
+/** What the saver needs of `@layerwise/io`. */
+export interface CheckpointIo {
+  saveModel(model: unknown, target: string, options?: { includeOptimizer?: boolean }): Promise<unknown>;
+  saveWeights(model: unknown, target: string): Promise<unknown>;
+  modelFormatOf(owner: string, location: string, format: undefined): string;
+}
+
 // A variable specifier keeps bundlers from following it: @layerwise/io is an optional peer.
 const IO_PACKAGE = '@layerwise/io';
 
-interface IoModule {
-  saveModel(model: unknown, target: string, options?: { includeOptimizer?: boolean }): Promise<unknown>;
-  saveWeights(model: unknown, target: string): Promise<unknown>;
+/**
+ * A saver that writes with `@layerwise/io` as `load` provides it: `saveWeights`, or `saveModel` with
+ * the optimizer's state wherever the format keeps it (`.keras`, `.h5`; a TensorFlow.js `model.json`
+ * keeps the compile settings only). io writes to a temporary file and renames it, so an interrupted
+ * save leaves the previous checkpoint intact. When `load` fails, the error says how to install io.
+ */
+export function createIoCheckpointSaver(load: () => Promise<CheckpointIo>): CheckpointSaver {
+  return async ({ model, path, weightsOnly }) => {
+    let io: CheckpointIo;
+    try {
+      io = await load();
+    } catch (error) {
+      throw new LayerwiseError(
+        `Saving a checkpoint to ${path} needs @layerwise/io (npm install @layerwise/io), which could not be loaded: ${(error as Error).message}`,
+      );
+    }
+    if (weightsOnly) await io.saveWeights(model, path);
+    else await io.saveModel(model, path, { includeOptimizer: io.modelFormatOf('ModelCheckpoint', path, undefined) !== 'tfjs' });
+  };
 }
 
-/**
- * Saves with `@layerwise/io`'s `saveModel` or `saveWeights` (which write to a temporary file and
- * rename it, so an interrupted save leaves the previous checkpoint intact). Throws an error that
- * says how to install `@layerwise/io` when it is missing.
- */
-export const ioCheckpointSaver: CheckpointSaver = async ({ model, path, weightsOnly }) => {
-  let io: IoModule;
-  try {
-    io = (await import(/* @vite-ignore */ IO_PACKAGE)) as IoModule;
-  } catch (error) {
-    throw new LayerwiseError(
-      `Saving a checkpoint to ${path} needs @layerwise/io (npm install @layerwise/io), which could not be loaded: ${(error as Error).message}`,
-    );
-  }
-  if (weightsOnly) await io.saveWeights(model, path);
-  else await io.saveModel(model, path, { includeOptimizer: true });
-};
+/** The default checkpoint saver: {@link createIoCheckpointSaver} importing the installed `@layerwise/io`. */
+export const ioCheckpointSaver: CheckpointSaver = createIoCheckpointSaver(async () => (await import(/* @vite-ignore */ IO_PACKAGE)) as CheckpointIo);

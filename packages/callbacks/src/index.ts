@@ -26,6 +26,6 @@ export type { PixelImage } from './tensorboard/png.js';
 export { encodePng } from './tensorboard/png.js';
 export { ModelCheckpoint } from './model-checkpoint.js';
 export type { ModelCheckpointOptions } from './model-checkpoint.js';
-export { ioCheckpointSaver } from './checkpoint-saver.js';
-export type { CheckpointRequest, CheckpointSaver } from './checkpoint-saver.js';
+export { createIoCheckpointSaver, ioCheckpointSaver } from './checkpoint-saver.js';
+export type { CheckpointIo, CheckpointRequest, CheckpointSaver } from './checkpoint-saver.js';
 export { formatPathTemplate } from './path-template.js';

@@ -2,7 +2,7 @@ import { useBackend } from '@layerwise/core';
 import type { Logs } from '@layerwise/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckpointRequest } from './checkpoint-saver.js';
-import { ioCheckpointSaver } from './checkpoint-saver.js';
+import { createIoCheckpointSaver, type CheckpointIo } from './checkpoint-saver.js';
 import { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint.js';
 import { formatPathTemplate, formatPythonSpec } from './path-template.js';
 import { checkConformance } from './testing/conformance.js';
@@ -102,8 +102,29 @@ describe('ModelCheckpoint, against Keras on scripted logs', () => {
 
   it('explains how to get @layerwise/io when the default saver cannot load it', async () => {
     const model = new FakeModel();
-    await expect(ioCheckpointSaver({ model, path: 'x.keras', weightsOnly: false })).rejects.toThrow(/needs @layerwise\/io \(npm install @layerwise\/io\)/);
+    const saver = createIoCheckpointSaver(() => Promise.reject(new Error("Cannot find package '@layerwise/io'")));
+    await expect(saver({ model, path: 'x.keras', weightsOnly: false })).rejects.toThrow(/needs @layerwise\/io \(npm install @layerwise\/io\).*Cannot find package/);
     model.dispose();
+  });
+
+  it("saves through io: weights, or the model with the optimizer's state where the format keeps it", async () => {
+    const calls: unknown[][] = [];
+    const io: CheckpointIo = {
+      saveModel: async (_model, target, options) => void calls.push(['saveModel', target, options]),
+      saveWeights: async (_model, target) => void calls.push(['saveWeights', target]),
+      modelFormatOf: (_owner, location) => (location.endsWith('.json') ? 'tfjs' : 'keras'),
+    };
+    const saver = createIoCheckpointSaver(async () => io);
+    const model = new FakeModel();
+    await saver({ model, path: 'a.keras', weightsOnly: false });
+    await saver({ model, path: 'tfjs/model.json', weightsOnly: false });
+    await saver({ model, path: 'w.weights.h5', weightsOnly: true });
+    model.dispose();
+    expect(calls).toEqual([
+      ['saveModel', 'a.keras', { includeOptimizer: true }],
+      ['saveModel', 'tfjs/model.json', { includeOptimizer: false }],
+      ['saveWeights', 'w.weights.h5'],
+    ]);
   });
 });
 

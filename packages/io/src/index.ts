@@ -15,3 +15,4 @@ export { readKerasWeights, writeKerasWeights } from './keras/keras-weights-h5.js
 export { fromKerasConfig, type KerasSerialized } from './config/keras-model-config.js';
 export { buildModel, modelConfigFor } from './config/build-model.js';
 export type { AnyModel, LayerWeightGroup, WeightValue } from './weights/weight-groups.js';
+export { decodeNpy, encodeNpy, loadNpy, saveNpy, tensorToNpy, type NpyArray } from './npy/npy.js';
