@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -93,5 +93,34 @@ describe('a save killed half-way', () => {
       model.dispose();
     }
     expect(caughtMidWrite, 'kills that landed while a save was being written').toBeGreaterThan(0);
+  }, 300_000);
+});
+
+describe('a training run killed at a random batch and started again with BackupAndRestore', () => {
+  it('ends with the same weights as an uninterrupted run (same backend, same seed)', async () => {
+    const child = new URL('../dist/backup-run.js', import.meta.url).pathname;
+    expect(existsSync(child), 'build the example first (turbo builds it before its tests)').toBe(true);
+    const dir = tempDir();
+    execFileSync(process.execPath, [child, join(dir, 'backup-a'), join(dir, 'uninterrupted.json')], { stdio: 'ignore' });
+    // Kill at a random batch of epochs 2 to 4 (16 batches each).
+    const killAt = 32 + Math.floor(Math.random() * 48);
+    const proc = spawn(process.execPath, [child, join(dir, 'backup-b'), join(dir, 'resumed.json')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let batches = 0;
+    await new Promise<void>((resolveKilled) => {
+      proc.stdout.on('data', (chunk: Buffer) => {
+        batches += (chunk.toString().match(/^batch /gm) ?? []).length;
+        if (batches >= killAt) {
+          proc.kill('SIGKILL');
+          resolveKilled();
+        }
+      });
+    });
+    await new Promise((r) => proc.once('exit', r));
+    expect(existsSync(join(dir, 'backup-b', 'backup.lwbk'))).toBe(true);
+    const restarted = execFileSync(process.execPath, [child, join(dir, 'backup-b'), join(dir, 'resumed.json')], { encoding: 'utf8' });
+    // The restart resumed after the last completed epoch: fewer than 6 epochs of batches.
+    expect(restarted.match(/^batch /gm)!.length).toBeLessThan(6 * 16);
+    expect(readFileSync(join(dir, 'resumed.json'), 'utf8')).toBe(readFileSync(join(dir, 'uninterrupted.json'), 'utf8'));
+    expect(existsSync(join(dir, 'backup-b'))).toBe(false);
   }, 300_000);
 });

@@ -29,3 +29,5 @@ export type { ModelCheckpointOptions } from './model-checkpoint.js';
 export { createIoCheckpointSaver, ioCheckpointSaver } from './checkpoint-saver.js';
 export type { CheckpointIo, CheckpointRequest, CheckpointSaver } from './checkpoint-saver.js';
 export { formatPathTemplate } from './path-template.js';
+export { BackupAndRestore } from './backup-and-restore.js';
+export type { BackupAndRestoreOptions } from './backup-and-restore.js';

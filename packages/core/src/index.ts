@@ -5,7 +5,7 @@ export { checkTensor, toFloat, alignTargets, sparseLabels } from './targets.js';
 export { formatShape } from './types.js';
 export type { Shape, ConfigValue, ConfigDict } from './types.js';
 export type { Serializable } from './interfaces/serializable.js';
-export type { Optimizer, GradientPair } from './interfaces/optimizer.js';
+export type { Optimizer, GradientPair, OptimizerStateSnapshot } from './interfaces/optimizer.js';
 export type { Loss } from './interfaces/loss.js';
 export type { Metric } from './interfaces/metric.js';
 export type { Batch, BatchSource, BatchTensors } from './interfaces/batch.js';

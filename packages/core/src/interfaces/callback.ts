@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { Optimizer } from './optimizer.js';
 
 /** Values reported to callbacks: `loss`, metrics, and `val_`-prefixed validation values. */
@@ -19,13 +19,19 @@ export interface CallbackModel {
    * do not name their weights.
    */
   readonly weights?: readonly NamedWeight[];
+  /**
+   * Set by a callback in `onTrainBegin` to make `fit` start at this epoch (counted from 0) instead
+   * of its `initialEpoch`: BackupAndRestore resuming an interrupted run. `fit` reads it once the
+   * `onTrainBegin` hooks have run, then clears it.
+   */
+  resumeEpoch?: number | undefined;
 }
 
 /** A model weight and its name, as {@link CallbackModel.weights} lists them. */
 export interface NamedWeight {
   readonly name: string;
   /** The live value (do not dispose it). */
-  readonly variable: Tensor;
+  readonly variable: Variable;
 }
 
 /** The run's parameters, given to every callback before training starts. */

@@ -20,4 +20,20 @@ export interface Optimizer extends Serializable {
   applyGradients(pairs: readonly GradientPair[]): void;
   /** Frees the optimizer's slot variables (momenta and the like). */
   dispose(): void;
+  /**
+   * A copy of everything the optimizer accumulated (step count, learning rate, slots), for
+   * resuming training exactly; optional. `@layerwise/optimizers` implements it.
+   */
+  getState?(): OptimizerStateSnapshot;
+  /** Restores a {@link OptimizerStateSnapshot}; with `variables`, slots are matched to them by position. Optional. */
+  setState?(state: OptimizerStateSnapshot, variables?: readonly Variable[]): void;
+}
+
+/** An optimizer's state as `getState` exports it: the caller owns the tensors. */
+export interface OptimizerStateSnapshot {
+  readonly iterations: number;
+  /** The learning rate, when it is a number rather than a schedule. */
+  readonly learningRate?: number;
+  /** Each variable's slots (`'momentum'`, `'velocity'`...), in the order the optimizer built them. */
+  readonly slots: readonly { readonly variableName: string; readonly values: Readonly<Record<string, Tensor>> }[];
 }

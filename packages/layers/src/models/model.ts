@@ -25,6 +25,8 @@ import { formatSummary, type SummaryOptions } from './summary.js';
 export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> implements CallbackModel {
   /** Set by a callback (EarlyStopping) to end `fit` after the current batch. */
   stopTraining = false;
+  /** Set by a callback in `onTrainBegin` to resume `fit` at this epoch (BackupAndRestore); `fit` clears it. */
+  resumeEpoch: number | undefined = undefined;
   private compiledState: CompiledModel | undefined;
 
   /** The layers, each once, in order (input layers first in functional models). */

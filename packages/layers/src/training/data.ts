@@ -12,8 +12,11 @@ export type ModelBatch = Batch<BatchTensors, BatchTensors>;
  * once it is done with them.
  */
 export interface BatchStream {
-  /** One pass over the data. */
-  pass(): AsyncIterable<ModelBatch>;
+  /**
+   * One pass over the data. With `epoch`, a shuffled source orders the pass by the seed and the
+   * epoch alone, so a run resumed at some epoch sees the same batches as an uninterrupted one.
+   */
+  pass(epoch?: number): AsyncIterable<ModelBatch>;
   /** Batches per pass, when known. */
   readonly steps: number | undefined;
   /** Samples per pass, when known. */
@@ -64,13 +67,16 @@ export function tensorBatches(x: BatchTensors, y: BatchTensors | undefined, opti
     );
   }
   const random = new SeededRandom(options.seed);
+  // Each epoch's order comes from the base seed and the epoch number only (not from the passes
+  // before it), so that resuming at an epoch reproduces the uninterrupted run's batches.
+  const baseSeed = random.nextSeed();
   const steps = Math.ceil(n / batchSize);
   return {
     steps,
     samples: n,
     batchSize,
-    async *pass() {
-      const order = options.shuffle ? random.permutation(n) : undefined;
+    async *pass(epoch = 0) {
+      const order = options.shuffle ? new SeededRandom((baseSeed + Math.imul(epoch + 1, 0x9e3779b1)) >>> 0).permutation(n) : undefined;
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
         const indices = order ? tf.tensor1d(order.subarray(start, start + size), 'int32') : undefined;

@@ -163,12 +163,15 @@ export async function fitModel<O extends FitOptions>(
   try {
     model.stopTraining = false;
     await callbacks.onTrainBegin({});
+    // A callback (BackupAndRestore) may have restored an interrupted run and asked to resume.
+    const startEpoch = model.resumeEpoch ?? initialEpoch;
+    model.resumeEpoch = undefined;
     let epochLogs: Logs = {};
-    for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
+    for (let epoch = startEpoch; epoch < epochs && !model.stopTraining; epoch++) {
       resetTrackers(tracker, compiled.logged);
       await callbacks.onEpochBegin(epoch, {});
       let step = 0;
-      for await (const batch of train.pass()) {
+      for await (const batch of train.pass(epoch)) {
         await callbacks.onTrainBatchBegin(step, {});
         let weighted = batch;
         try {
