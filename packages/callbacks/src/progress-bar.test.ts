@@ -117,6 +117,24 @@ describe('ProgressBar, other streams and verbosities', () => {
     );
   });
 
+  it("updateFreq 'epoch' prints one line per epoch whatever the run's verbose, and 'batch' a bar", async () => {
+    const stream = new FakeStream(true);
+    const bar = new ProgressBar({ stream, updateFreq: 'epoch' });
+    bar.setParams(params({ verbose: 1 }));
+    await bar.onTrainBegin();
+    await trainEpoch(bar, 0, 0);
+    expect(stream.text).toBe(
+      'Epoch 1/2\n5/5 - 10s - 2s/step - loss: 0.4600 - accuracy: 0.8400 - val_loss: 0.4700 - val_accuracy: 0.8300\n',
+    );
+    const batchStream = new FakeStream(true);
+    const batchBar = new ProgressBar({ stream: batchStream, updateFreq: 'batch' });
+    batchBar.setParams(params({ verbose: 2 }));
+    await batchBar.onTrainBegin();
+    await trainEpoch(batchBar, 0, 0);
+    expect(batchStream.text).toContain('\r');
+    expect(() => new ProgressBar({ updateFreq: 'step' as 'batch' })).toThrow(/updateFreq/);
+  });
+
   it('with verbose 0 prints nothing, for fit, evaluate or predict', async () => {
     const stream = new FakeStream(true);
     const bar = attached(stream, { verbose: 0 });

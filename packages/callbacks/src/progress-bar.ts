@@ -13,6 +13,11 @@ export interface ProgressBarOptions {
    * line. A stream whose `isTTY` is true gets a bar redrawn in place; any other gets whole lines.
    */
   stream?: OutputStream;
+  /**
+   * `'batch'`: a bar updated after every batch (verbose 1); `'epoch'`: one line per epoch (verbose 2).
+   * Default: from the run's `verbose`.
+   */
+  updateFreq?: 'batch' | 'epoch';
 }
 
 const OWNER = 'ProgressBar';
@@ -40,6 +45,7 @@ const OWNER = 'ProgressBar';
  */
 export class ProgressBar extends Callback {
   private readonly stream: OutputStream;
+  private readonly updateFreq: 'batch' | 'epoch' | undefined;
   private verbose: 0 | 1 | 2 = 1;
   private epochs = 1;
   private target: number | undefined;
@@ -50,7 +56,8 @@ export class ProgressBar extends Callback {
   /** Validates the options (a `LayerwiseError` names any bad one). */
   constructor(options: ProgressBarOptions = {}) {
     super();
-    checkOptions(OWNER, options, ['stream']);
+    checkOptions(OWNER, options, ['stream', 'updateFreq']);
+    this.updateFreq = options.updateFreq === undefined ? undefined : checkOneOf(OWNER, 'updateFreq', options.updateFreq, ['batch', 'epoch'] as const);
     const { stream } = options;
     if (stream !== undefined && (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function')) {
       throw invalidArgument({ owner: OWNER, argument: 'stream', expected: 'an object with a write(text) method', received: stream });
@@ -62,6 +69,7 @@ export class ProgressBar extends Callback {
   override setParams(params: TrainingParams): void {
     super.setParams(params);
     this.verbose = checkOneOf(OWNER, 'params.verbose', params.verbose, [0, 1, 2] as const);
+    if (this.updateFreq !== undefined && this.verbose > 0) this.verbose = this.updateFreq === 'batch' ? 1 : 2;
     this.epochs = checkInteger(OWNER, 'params.epochs', params.epochs, 0);
     this.target = params.steps === undefined ? undefined : checkInteger(OWNER, 'params.steps', params.steps, 0);
   }
