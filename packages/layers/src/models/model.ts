@@ -14,6 +14,7 @@ import { trainStep, type StepResult } from '../training/train-step.js';
 import { layerIndex, outputNamesOf, uniqueWeights } from './layer-lookup.js';
 import { modelMacs } from './macs.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
+import { loadModelIo } from './io-bridge.js';
 
 /**
  * A model: layers with the training API (`compile`, `fit`, `evaluate`, `predict`, `summary`).
@@ -242,6 +243,38 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * Keras' summary table, printed with `printFn` (default `console.log`) and returned: layers,
    * output shapes, parameters (and, for graphs, what each layer is connected to), then the totals.
    */
+  /**
+   * Saves the model — architecture, weights, compile settings and (where the format keeps it) the
+   * optimizer's state — as Keras' `model.save`: the extension picks the format (`.keras`, `.h5`, or a
+   * TensorFlow.js `model.json`). Written through `@layerwise/io` (install it; this is its
+   * `saveModel(model, path, options)`), to a temporary file renamed at the end. Node.
+   *
+   * @example
+   * ```ts
+   * await model.save('models/mnist.keras');
+   * const again = await loadModel('models/mnist.keras'); // from @layerwise/io
+   * ```
+   */
+  async save(path: string, options: { includeOptimizer?: boolean } = {}): Promise<void> {
+    const io = await loadModelIo(`Model "${this.name}".save`);
+    await io.saveModel(this, path, options);
+  }
+
+  /** Saves the weights only (`.weights.h5`, or a Keras 2 weights-only `.h5`), through `@layerwise/io`. */
+  async saveWeights(path: string): Promise<void> {
+    const io = await loadModelIo(`Model "${this.name}".saveWeights`);
+    await io.saveWeights(this, path);
+  }
+
+  /**
+   * Loads weights into this model from a weights file or a saved model (`.weights.h5`, `.h5`,
+   * `.keras`, `model.json`), matching Keras' layout; every shape is checked before any weight changes.
+   */
+  async loadWeights(source: string): Promise<void> {
+    const io = await loadModelIo(`Model "${this.name}".loadWeights`);
+    await io.loadWeights(this, source);
+  }
+
   summary(options: SummaryOptions = {}): string {
     const text = formatSummary(this, options);
     (options.printFn ?? console.log)(text);
