@@ -244,6 +244,20 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * output shapes, parameters (and, for graphs, what each layer is connected to), then the totals.
    */
   /**
+   * Runs `fn` with the compiled optimizer replaced by `optimizer`, then puts the compiled one back
+   * (the learning-rate finder trains with a fresh optimizer this way).
+   */
+  async withOptimizer<T>(optimizer: Optimizer, fn: () => Promise<T>): Promise<T> {
+    const compiled = this.compiled;
+    this.compiledState = { ...compiled, optimizer };
+    try {
+      return await fn();
+    } finally {
+      this.compiledState = compiled;
+    }
+  }
+
+  /**
    * Saves the model — architecture, weights, compile settings and (where the format keeps it) the
    * optimizer's state — as Keras' `model.save`: the extension picks the format (`.keras`, `.h5`, or a
    * TensorFlow.js `model.json`). Written through `@layerwise/io` (install it; this is its
