@@ -1,4 +1,4 @@
-import type { BatchSource, BatchTensors, Logs } from '@layerwise/core';
+import { checkBoolean, type BatchSource, type BatchTensors, type Logs } from '@layerwise/core';
 import { toBatchStream, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { runTestPass } from './test-loop.js';
@@ -8,6 +8,8 @@ import type { StepModel } from './train-step.js';
 export interface EvaluateOptions {
   /** Samples per batch when x and y are tensors. Default 32. */
   batchSize?: number;
+  /** Check every batch for NaN or infinite values, with an error naming the batch and the tensor. Default false. */
+  checkInputs?: boolean;
 }
 
 /** The loop behind `model.evaluate`: loss and metrics over all the data, by name. */
@@ -20,5 +22,6 @@ export async function evaluateModel<O extends EvaluateOptions>(
   const owner = `Model "${model.name}": evaluate`;
   const { x, y, options } = splitArgs<EvaluateOptions>(owner, xOrData, yOrOptions, maybeOptions);
   const stream = toBatchStream(x, y, { batchSize: options.batchSize ?? 32, shuffle: false, owner });
-  return runTestPass(model, stream);
+  const check = checkBoolean(owner, 'checkInputs', options.checkInputs ?? false);
+  return runTestPass(model, stream, '', check ? owner : undefined);
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BatchSource, BatchTensors, Callback, CallbackModel, Logs } from '@layerwise/core';
-import { checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
+import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
+import { checkBatchFinite } from './check-inputs.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
@@ -44,6 +45,11 @@ export interface FitOptions {
   validationFreq?: number | readonly number[];
   /** Batch size of the validation pass when the validation data are tensors. Default `batchSize`. */
   validationBatchSize?: number;
+  /**
+   * Check every batch (training and validation) for NaN or infinite values and stop with an error
+   * naming the batch and the tensor. Costs a device read per batch. Default false.
+   */
+  checkInputs?: boolean;
 }
 
 /** What fit returns: the History callback (`history.history.loss`, ...). */
@@ -136,6 +142,7 @@ export async function fitModel<O extends FitOptions>(
   const epochs = checkInteger(owner, 'epochs', options.epochs ?? 1);
   const initialEpoch = checkInteger(owner, 'initialEpoch', options.initialEpoch ?? 0, 0);
   const verbose = options.verbose ?? 1;
+  const checkInputs = checkBoolean(owner, 'checkInputs', options.checkInputs ?? false);
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
@@ -172,6 +179,14 @@ export async function fitModel<O extends FitOptions>(
       await callbacks.onEpochBegin(epoch, {});
       let step = 0;
       for await (const batch of train.pass(epoch)) {
+        if (checkInputs) {
+          try {
+            await checkBatchFinite(owner, batch, `training batch ${step + 1} of epoch ${epoch + 1}`);
+          } catch (error) {
+            disposeBatch(batch);
+            throw error;
+          }
+        }
         await callbacks.onTrainBatchBegin(step, {});
         let weighted = batch;
         try {
@@ -188,7 +203,7 @@ export async function fitModel<O extends FitOptions>(
       }
       if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
       epochLogs = await readLogs(tracker, compiled.logged);
-      if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_'));
+      if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_', checkInputs ? owner : undefined));
       await callbacks.onEpochEnd(epoch, epochLogs);
     }
     await callbacks.onTrainEnd(epochLogs);

@@ -4,12 +4,14 @@ import { disposeBatch, type BatchStream } from './data.js';
 import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
 import { testStep, type StepModel } from './train-step.js';
+import { checkBatchFinite } from './check-inputs.js';
 
 /**
  * One pass of `testStep` over a stream: the mean loss and the metrics over all its batches,
- * prefixed as asked (`'val_'` during fit). Each batch's tensors are disposed after its step.
+ * prefixed as asked (`'val_'` during fit). Each batch's tensors are disposed after its step. With
+ * `checkInputsAs` (the owner named in errors), every batch is checked for NaN and infinite values.
  */
-export async function runTestPass(model: StepModel, stream: BatchStream, prefix = ''): Promise<Logs> {
+export async function runTestPass(model: StepModel, stream: BatchStream, prefix = '', checkInputsAs?: string): Promise<Logs> {
   const tracker = new Mean({ name: 'loss' });
   resetTrackers(tracker, model.compiled.logged);
   try {
@@ -17,6 +19,7 @@ export async function runTestPass(model: StepModel, stream: BatchStream, prefix 
     for await (const batch of stream.pass()) {
       batches++;
       try {
+        if (checkInputsAs) await checkBatchFinite(checkInputsAs, batch, `${prefix ? 'validation' : 'evaluation'} batch ${batches}`);
         const { loss, size } = testStep(model, batch);
         tf.tidy(() => tracker.update(loss, tf.scalar(size)));
         loss.dispose();
