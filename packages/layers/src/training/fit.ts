@@ -3,6 +3,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BatchSource, BatchTensors, Callback, CallbackModel, Logs } from '@layerwise/core';
 import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { checkBatchFinite } from './check-inputs.js';
+import { checkKernels } from './check-kernels.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
@@ -50,6 +51,11 @@ export interface FitOptions {
    * naming the batch and the tensor. Costs a device read per batch. Default false.
    */
   checkInputs?: boolean;
+  /**
+   * Before the first step, check that the active backend has every forward and gradient kernel the
+   * model needs (traced on tfjs-backend-cpu), with one error listing the missing ones. Default true.
+   */
+  checkKernels?: boolean;
 }
 
 /** What fit returns: the History callback (`history.history.loss`, ...). */
@@ -143,6 +149,7 @@ export async function fitModel<O extends FitOptions>(
   const initialEpoch = checkInteger(owner, 'initialEpoch', options.initialEpoch ?? 0, 0);
   const verbose = options.verbose ?? 1;
   const checkInputs = checkBoolean(owner, 'checkInputs', options.checkInputs ?? false);
+  let kernelsToCheck = checkBoolean(owner, 'checkKernels', options.checkKernels ?? true);
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
@@ -182,6 +189,15 @@ export async function fitModel<O extends FitOptions>(
         if (checkInputs) {
           try {
             await checkBatchFinite(owner, batch, `training batch ${step + 1} of epoch ${epoch + 1}`);
+          } catch (error) {
+            disposeBatch(batch);
+            throw error;
+          }
+        }
+        if (kernelsToCheck) {
+          kernelsToCheck = false;
+          try {
+            await checkKernels(model, batch, owner);
           } catch (error) {
             disposeBatch(batch);
             throw error;
