@@ -25,6 +25,11 @@ export interface Optimizer extends Serializable {
    * resuming training exactly; optional. `@layerwise/optimizers` implements it.
    */
   getState?(): OptimizerStateSnapshot;
+  /**
+   * With an exponential moving average of the weights (`useEma`), writes the averages into the
+   * variables, as Keras' `finalize_variable_values`; `fit` calls it when training ends. Optional.
+   */
+  finalizeVariableValues?(variables?: readonly Variable[]): void;
   /** Restores a {@link OptimizerStateSnapshot}; with `variables`, slots are matched to them by position. Optional. */
   setState?(state: OptimizerStateSnapshot, variables?: readonly Variable[]): void;
 }

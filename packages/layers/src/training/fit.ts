@@ -222,6 +222,8 @@ export async function fitModel<O extends FitOptions>(
       if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_', checkInputs ? owner : undefined));
       await callbacks.onEpochEnd(epoch, epochLogs);
     }
+    // As Keras: with a moving average of the weights (useEma), the model ends with the averages.
+    model.compiled.optimizer.finalizeVariableValues?.();
     await callbacks.onTrainEnd(epochLogs);
     return callbacks.history;
   } finally {
