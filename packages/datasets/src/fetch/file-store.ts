@@ -28,3 +28,28 @@ export function temporaryPath(target: string): string {
   const random = Math.random().toString(36).slice(2, 10);
   return `${target}.${Date.now().toString(36)}-${random}.part`;
 }
+
+/** A temporary download not written to for this long belongs to a process that died: it is deleted. */
+export const STALE_PART_MS = 10 * 60 * 1000;
+
+/**
+ * Deletes the temporary files (`<target>.*.part`) that downloads killed mid-way left beside
+ * `target`, once they are older than {@link STALE_PART_MS} (a live download keeps writing to its own).
+ */
+export async function removeStaleParts(node: NodeModules, target: string, now = Date.now()): Promise<void> {
+  const directory = node.path.dirname(target);
+  const prefix = `${node.path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await node.fs.readdir(directory);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.part')) continue;
+    const path = node.path.join(directory, name);
+    const stat = await node.fs.stat(path).catch(() => undefined);
+    if (stat && now - stat.mtimeMs > STALE_PART_MS) await removeFile(node, path);
+  }
+}

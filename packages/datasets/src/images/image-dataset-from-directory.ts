@@ -1,45 +1,49 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkInteger, checkNumber, invalidArgument, LayerwiseError, SeededRandom, type Batch } from '@layerwise/core';
-import { Dataset } from '../pipeline/dataset.js';
-import { fromArrays } from '../pipeline/sources.js';
-import { decodeImageFile, INTERPOLATIONS, type ColorMode, type Interpolation } from './decode-image.js';
+import { checkBoolean, checkNumber, checkOneOf, checkOptions, invalidArgument, LayerwiseError, SeededRandom, type Batch } from '@layerwise/core';
+import type { Dataset } from '../pipeline/dataset.js';
+import { checkImageSize, resolveCommonOptions, type CommonImageOptions } from './common-options.js';
+import type { ColorMode, Interpolation } from './decode-image.js';
+import { nodeDirectory, type DirectorySource } from './directory-source.js';
+import { decodedImages, type DecodedImagesSpec } from './image-batches.js';
 import { listImageFiles, type ImageFile } from './list-files.js';
 
 /** Options of {@link imageDatasetFromDirectory}, as Keras 3 names them (camelCase). */
-export interface ImageDatasetOptions {
+export interface ImageDatasetOptions extends CommonImageOptions {
   /** `'inferred'` (default: class = sub-folder), `null` (images only), or one integer label per file in sorted order. */
   labels?: 'inferred' | null | readonly number[];
-  /** `'int'` (default), `'categorical'` (one-hot), `'binary'` (float 0/1, two classes), or `null`. */
+  /** `'int'` (default), `'categorical'` (one-hot), `'binary'` (float 0/1 `[n, 1]`, two classes), or `null` (no labels). */
   labelMode?: 'int' | 'categorical' | 'binary' | null;
-  /** The sub-folders to use, in label order (default: all, alphabetical). */
+  /** The sub-folders to use, in label order (default: all, alphabetical). Only with inferred labels. */
   classNames?: readonly string[];
-  /** Default `'rgb'`. */
+  /** `'grayscale'` (1 channel), `'rgb'` (default, 3), `'rgba'` (4). */
   colorMode?: ColorMode;
   /** Images per batch (default 32); `null` yields single images. */
   batchSize?: number | null;
   /** `[height, width]`, default `[256, 256]`. */
   imageSize?: readonly [number, number];
-  /** Shuffle the files (anew every epoch). Default true. */
+  /** Visit the files in a new random order every epoch. Default true. */
   shuffle?: boolean;
-  /** Seed of shuffling and of the validation split. */
+  /** Seed of the shuffling and of the validation split (needed with both). */
   seed?: number;
-  /** Fraction of the files held out for validation, in (0, 1). */
+  /** Fraction of the files held out for validation, in (0, 1); needs `subset`. */
   validationSplit?: number;
-  /** Which part to return when `validationSplit` is set. */
+  /** Which part to return with `validationSplit`: `'training'`, `'validation'`, or `'both'` (a pair). */
   subset?: 'training' | 'validation' | 'both';
-  /** Default `'bilinear'`. */
+  /** `'bilinear'` (default), `'nearest'`, `'bicubic'`, `'area'`, `'lanczos3'` or `'mitchellcubic'`. */
   interpolation?: Interpolation;
-  /** Follow symbolic links to folders. Default false. */
+  /** Follow symbolic links to folders. Default false (links to files are always read). */
   followLinks?: boolean;
-  /** Centre-crop to the target aspect ratio instead of stretching. */
+  /** Centre-crop to the target aspect ratio instead of stretching. Default false. */
   cropToAspectRatio?: boolean;
-  /** Pad to the target aspect ratio instead of stretching. */
+  /** Pad with black to the target aspect ratio instead of stretching. Default false. */
   padToAspectRatio?: boolean;
-  /** An unreadable image: `'error'` (default) raises an error naming it; `'skip'` leaves it out and warns with a count at the end of the pass. */
+  /** An unreadable or truncated image: `'error'` (default) raises an error naming it; `'skip'` leaves it out and warns with a count at the end of the pass. */
   onError?: 'error' | 'skip';
   /** Images decoded at the same time. Default 4. */
   concurrency?: number;
+  /** Print `Found N files belonging to C classes.` (and the split's counts), as Keras does. Default true. */
+  verbose?: boolean;
 }
 
 /** A dataset of image batches with what Keras attaches to it. */
@@ -47,16 +51,24 @@ export type ImageDataset = Dataset<Batch> & { readonly classNames: string[]; rea
 
 const OWNER = 'imageDatasetFromDirectory';
 
-function choose<T extends string | null>(argument: string, value: T, allowed: readonly T[]): T {
-  if (!allowed.includes(value)) throw invalidArgument({ owner: OWNER, argument, expected: `one of ${allowed.map(String).join(', ')}`, received: value });
-  return value;
+const KNOWN = [
+  'labels', 'labelMode', 'classNames', 'colorMode', 'batchSize', 'imageSize', 'shuffle', 'seed', 'validationSplit', 'subset',
+  'interpolation', 'followLinks', 'cropToAspectRatio', 'padToAspectRatio', 'onError', 'concurrency', 'verbose',
+] as const;
+
+function checkLabels(owner: string, value: unknown): 'inferred' | null | readonly number[] {
+  if (value === 'inferred' || value === null) return value;
+  if (Array.isArray(value) && value.every((l) => Number.isInteger(l) && l >= 0)) return value as number[];
+  throw invalidArgument({ owner, argument: 'labels', expected: "'inferred', null, or an array of class indices (integers >= 0)", received: value });
 }
 
 /**
  * Keras' `image_dataset_from_directory`: a dataset of `{ x, y }` batches from a folder with one
- * sub-folder per class. Images are decoded with sharp (Node), resized to `imageSize`, as float32
- * values in [0, 255]. With `validationSplit` and a seed, the files are shuffled once by the seed
- * and the last fraction is the validation subset, as in Keras.
+ * sub-folder per class (images at any depth; bmp, gif, jpeg, jpg, png in any case). Images are
+ * decoded with sharp (Node), resized to `imageSize`, as float32 values in [0, 255]. With
+ * `validationSplit` the files are shuffled once by the seed and the last fraction is the
+ * validation subset, as in Keras. Each iteration is one epoch; tensors are created as batches are
+ * reached and belong to the consumer (`fit` disposes them).
  *
  * @example
  * ```ts
@@ -69,73 +81,79 @@ function choose<T extends string | null>(argument: string, value: T, allowed: re
 export async function imageDatasetFromDirectory(dir: string, options: ImageDatasetOptions & { subset: 'both' }): Promise<[ImageDataset, ImageDataset]>;
 export async function imageDatasetFromDirectory(dir: string, options?: ImageDatasetOptions): Promise<ImageDataset>;
 export async function imageDatasetFromDirectory(dir: string, options: ImageDatasetOptions = {}): Promise<ImageDataset | [ImageDataset, ImageDataset]> {
-  const labels = options.labels === undefined ? 'inferred' : options.labels;
-  const labelMode = choose('labelMode', options.labelMode === undefined ? (labels === null ? null : 'int') : options.labelMode, ['int', 'categorical', 'binary', null]);
-  const colorMode = choose('colorMode', options.colorMode ?? 'rgb', ['grayscale', 'rgb', 'rgba']);
-  const interpolation = choose('interpolation', options.interpolation ?? 'bilinear', INTERPOLATIONS);
-  const onError = choose('onError', options.onError ?? 'error', ['error', 'skip']);
-  const imageSize = options.imageSize ?? [256, 256];
-  imageSize.forEach((d, i) => checkInteger(OWNER, `imageSize[${i}]`, d));
-  const batchSize = options.batchSize === null ? null : checkInteger(OWNER, 'batchSize', options.batchSize ?? 32);
-  const concurrency = checkInteger(OWNER, 'concurrency', options.concurrency ?? 4);
-  const shuffle = options.shuffle ?? true;
-  if (options.cropToAspectRatio && options.padToAspectRatio) {
-    throw new LayerwiseError(`${OWNER}: cropToAspectRatio and padToAspectRatio cannot both be true`);
+  return imageDatasetFromSource(OWNER, (followLinks) => nodeDirectory(dir, followLinks, OWNER), options);
+}
+
+/**
+ * The body of `imageDatasetFromDirectory` for any folder tree: `open` gives the tree (a folder on
+ * disk, a browser `FileList` or directory handle) once the options are checked; `decoder` decodes
+ * one file (default: sharp, from its path).
+ */
+export async function imageDatasetFromSource(
+  owner: string,
+  open: (followLinks: boolean) => Promise<DirectorySource>,
+  options: ImageDatasetOptions,
+  decoder?: DecodedImagesSpec['decoder'],
+): Promise<ImageDataset | [ImageDataset, ImageDataset]> {
+  const OWNER = owner;
+  checkOptions(OWNER, options, KNOWN);
+  const common = resolveCommonOptions(OWNER, options, 'bilinear');
+  const labels = checkLabels(OWNER, options.labels === undefined ? 'inferred' : options.labels);
+  const labelMode = labels === null ? null : checkOneOf(OWNER, 'labelMode', options.labelMode === undefined ? 'int' : options.labelMode, ['int', 'categorical', 'binary', null] as never[]) as 'int' | 'categorical' | 'binary' | null;
+  const imageSize = checkImageSize(OWNER, 'imageSize', options.imageSize ?? [256, 256]);
+  const cropToAspectRatio = checkBoolean(OWNER, 'cropToAspectRatio', options.cropToAspectRatio ?? false);
+  const padToAspectRatio = checkBoolean(OWNER, 'padToAspectRatio', options.padToAspectRatio ?? false);
+  const verbose = checkBoolean(OWNER, 'verbose', options.verbose ?? true);
+  if (cropToAspectRatio && padToAspectRatio) throw new LayerwiseError(`${OWNER}: cropToAspectRatio and padToAspectRatio cannot both be true`);
+  if (options.classNames !== undefined && labels !== 'inferred') {
+    throw new LayerwiseError(`${OWNER}: classNames can only be given with labels 'inferred'. Received: labels=${JSON.stringify(labels)}`);
   }
-  const { files, classNames } = await listImageFiles(dir, {
-    labels,
-    followLinks: options.followLinks ?? false,
-    ...(options.classNames ? { classNames: options.classNames } : {}),
-  });
-  if (labelMode === 'binary' && classNames.length !== 2) {
-    throw new LayerwiseError(`${OWNER}: labelMode 'binary' needs exactly 2 classes, found ${classNames.length} (${classNames.join(', ')})`);
-  }
-  let order = files;
-  const seed = options.seed;
+  const { seed, shuffle } = common;
   if (options.validationSplit !== undefined) {
     checkNumber(OWNER, 'validationSplit', options.validationSplit, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
-    choose('subset', options.subset ?? null, ['training', 'validation', 'both']);
+    checkOneOf(OWNER, 'subset', options.subset, ['training', 'validation', 'both']);
     if (shuffle && seed === undefined) {
       throw new LayerwiseError(`${OWNER}: validationSplit with shuffle needs a seed, so the training and validation subsets do not overlap`);
     }
+  } else if (options.subset !== undefined) {
+    throw new LayerwiseError(`${OWNER}: subset '${options.subset}' needs validationSplit`);
   }
-  if (shuffle && seed !== undefined) order = new SeededRandom(seed).shuffle([...files]);
-  const make = (subsetFiles: ImageFile[]): ImageDataset => {
-    let skipped: string[] = [];
-    const decode = { imageSize, colorMode, interpolation, cropToAspectRatio: options.cropToAspectRatio ?? false, padToAspectRatio: options.padToAspectRatio ?? false };
-    let ds: Dataset<ImageFile> = fromArrays(subsetFiles);
-    if (shuffle) ds = ds.shuffle(subsetFiles.length, seed === undefined ? {} : { seed });
-    let images = ds
-      .mapAsync(async (file) => {
-        try {
-          return { file, x: await decodeImageFile(file.path, decode) as Tensor | undefined };
-        } catch (error) {
-          if (onError === 'error') throw error;
-          skipped.push(file.path);
-          return { file, x: undefined };
-        }
-      }, { concurrency })
-      .filter((e) => e.x !== undefined)
-      .map(({ file, x }) => (labelMode === null ? { x: x! } : { x: x!, y: file.label })) as Dataset<Batch>;
-    if (batchSize !== null) images = images.batch(batchSize);
-    const encodeLabels = (y: Tensor | number): Tensor =>
-      labelMode === 'categorical'
-        ? tf.oneHot(tf.cast(y, 'int32'), classNames.length)
-        : labelMode === 'binary'
-          ? tf.reshape(tf.cast(y, 'float32'), batchSize === null ? [1] : [-1, 1])
-          : tf.cast(y, 'int32');
-    const withLabels = labelMode === null ? images : images.map((b) => ({ x: b.x, y: encodeLabels(b.y!) }));
-    const reported = new Dataset<Batch>(async function* () {
-      skipped = [];
-      yield* withLabels;
-      if (skipped.length > 0) console.warn(`${OWNER}: skipped ${skipped.length} unreadable image(s): ${skipped.join(', ')}`);
-    }, onError === 'skip' ? undefined : batchSize === null ? subsetFiles.length : Math.ceil(subsetFiles.length / batchSize));
-    return Object.assign(reported, { classNames, filePaths: subsetFiles.map((f) => f.path) });
+
+  const source = await open(common.followLinks);
+  const { files, classNames } = await listImageFiles(source, { labels, owner: OWNER, ...(options.classNames && { classNames: options.classNames }) });
+  if (labelMode === 'binary' && classNames.length !== 2) {
+    throw new LayerwiseError(`${OWNER}: labelMode 'binary' needs exactly 2 classes, found ${classNames.length} (${classNames.join(', ')})`);
+  }
+  if (verbose) console.log(`Found ${files.length} files${labels === null ? '' : ` belonging to ${classNames.length} classes`}.`);
+
+  const encode = (y: Tensor | number): Tensor =>
+    labelMode === 'categorical'
+      ? tf.cast(tf.oneHot(tf.cast(y, 'int32'), classNames.length), 'float32')
+      : labelMode === 'binary'
+        ? tf.reshape(tf.cast(y, 'float32'), common.batchSize === null ? [1] : [-1, 1])
+        : tf.cast(y, 'int32');
+  const make = (subset: ImageFile[]): ImageDataset => {
+    const images = decodedImages({
+      owner: OWNER,
+      files: subset,
+      decode: { imageSize, colorMode: common.colorMode, interpolation: common.interpolation, cropToAspectRatio, padToAspectRatio },
+      shuffle,
+      seed,
+      batchSize: common.batchSize,
+      concurrency: common.concurrency,
+      onError: common.onError,
+      ...(decoder && { decoder }),
+    });
+    const batches = images.map(({ x, y }): Batch => (labelMode === null ? { x } : { x, y: encode(y) }));
+    return Object.assign(batches, { classNames, filePaths: subset.map((f) => f.path) });
   };
-  if (options.validationSplit === undefined) return make(order);
+  if (options.validationSplit === undefined) return make(files);
+  const order = shuffle ? new SeededRandom(seed).shuffle([...files]) : files;
   const nVal = Math.floor(options.validationSplit * order.length);
-  const training = make(order.slice(0, order.length - nVal));
-  const validation = make(order.slice(order.length - nVal));
-  if (options.subset === 'both') return [training, validation];
-  return options.subset === 'training' ? training : validation;
+  const training = order.slice(0, order.length - nVal);
+  const validation = order.slice(order.length - nVal);
+  if (verbose && options.subset !== 'validation') console.log(`Using ${training.length} files for training.`);
+  if (verbose && options.subset !== 'training') console.log(`Using ${validation.length} files for validation.`);
+  if (options.subset === 'both') return [make(training), make(validation)];
+  return make(options.subset === 'training' ? training : validation);
 }

@@ -1,3 +1,10 @@
 export { imageDatasetFromDirectory, type ImageDataset, type ImageDatasetOptions } from './image-dataset-from-directory.js';
 export { decodeImageFile, INTERPOLATIONS, type ColorMode, type DecodeImageOptions, type Interpolation } from './decode-image.js';
 export { listImageFiles, IMAGE_EXTENSIONS, type ImageFile, type ImageListing, type ListImageFilesOptions } from './list-files.js';
+export { nodeDirectory, type DirectoryEntry, type DirectorySource } from './directory-source.js';
+export { resizeArea, type RawImage } from './raw-image.js';
+export type { ImageAugment, ImageAugmenter } from './augment.js';
+export { flowFromDirectory, type ClassMode, type DirectoryFlow, type FlowFromDirectoryOptions } from './flow-from-directory.js';
+export { imageDatasetFromFiles } from './image-dataset-from-files.js';
+export { decodeImageBlob } from './decode-image-blob.js';
+export { directoryHandleSource, fileListSource, type BlobDirectorySource, type DirectoryHandleLike, type FileWithPath } from './browser-sources.js';

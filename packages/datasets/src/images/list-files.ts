@@ -1,11 +1,15 @@
 import { LayerwiseError } from '@layerwise/core';
+import type { DirectorySource } from './directory-source.js';
 
 /** File extensions Keras' image loader accepts (compared case-insensitively). */
 export const IMAGE_EXTENSIONS = ['.bmp', '.gif', '.jpeg', '.jpg', '.png'] as const;
 
 /** One image file and its class index (or -1 when there are no labels). */
 export interface ImageFile {
+  /** The file as the decoder opens it (absolute on disk). */
   readonly path: string;
+  /** Its path under the listed folder, `/`-separated (`'ants/0013035.jpg'`). */
+  readonly relativePath: string;
   readonly label: number;
 }
 
@@ -21,63 +25,63 @@ export interface ListImageFilesOptions {
   labels: 'inferred' | null | readonly number[];
   /** Keep only these sub-folders, in this order (with `'inferred'`). */
   classNames?: readonly string[];
-  /** Follow symbolic links to folders. */
-  followLinks: boolean;
+  /** Who asks, named in errors. */
+  owner: string;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function isImage(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(name.slice(dot).toLowerCase());
+}
+
+/** Every image file under `relative`, at any depth, in sorted order (files and folders by name). */
+async function walk(source: DirectorySource, relative: string): Promise<string[]> {
+  const entries = (await source.entries(relative)).sort((a, b) => byName(a.name, b.name));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.kind === 'directory') out.push(...(await walk(source, child)));
+    else if (isImage(entry.name)) out.push(child);
+  }
+  return out;
 }
 
 /**
- * Lists the image files under `dir` as Keras does: with inferred labels each sub-folder is a
+ * Lists the image files of a folder tree as Keras does: with inferred labels each sub-folder is a
  * class (alphabetical unless `classNames` orders them) and its images at any depth belong to it;
- * files are in sorted order within each class.
+ * files are in sorted order within each class. The same listing serves folders on disk and, in
+ * browsers, a `FileList` or a directory handle (see `DirectorySource`).
  */
-export async function listImageFiles(dir: string, options: ListImageFilesOptions): Promise<ImageListing> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
-  const owner = 'imageDatasetFromDirectory';
-  const isDirectory = async (p: string, entry: { isDirectory(): boolean; isSymbolicLink(): boolean }) =>
-    entry.isDirectory() || (options.followLinks && entry.isSymbolicLink() && (await fs.stat(p)).isDirectory());
-  const walk = async (folder: string): Promise<string[]> => {
-    const entries = (await fs.readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const out: string[] = [];
-    for (const entry of entries) {
-      const p = path.join(folder, entry.name);
-      if (await isDirectory(p, entry)) out.push(...(await walk(p)));
-      else if (IMAGE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase() as (typeof IMAGE_EXTENSIONS)[number])) out.push(p);
-    }
-    return out;
-  };
-  let stat;
-  try {
-    stat = await fs.stat(dir);
-  } catch {
-    throw new LayerwiseError(`${owner}: the directory '${dir}' does not exist`);
-  }
-  if (!stat.isDirectory()) throw new LayerwiseError(`${owner}: '${dir}' is not a directory`);
-
+export async function listImageFiles(source: DirectorySource, options: ListImageFilesOptions): Promise<ImageListing> {
+  const { owner } = options;
+  const file = (relativePath: string, label: number): ImageFile => ({ path: source.resolve(relativePath), relativePath, label });
   if (options.labels !== 'inferred') {
-    const paths = await walk(dir);
-    if (options.labels === null) return { files: paths.map((p) => ({ path: p, label: -1 })), classNames: [] };
-    if (options.labels.length !== paths.length) {
-      throw new LayerwiseError(`${owner}: received ${options.labels.length} labels for ${paths.length} image files in '${dir}'`);
-    }
+    const paths = await walk(source, '');
+    if (paths.length === 0) throw new LayerwiseError(`${owner}: no images (${IMAGE_EXTENSIONS.join(', ')}) found under '${source.root}'`);
+    if (options.labels === null) return { files: paths.map((p) => file(p, -1)), classNames: [] };
     const labels = options.labels;
-    const classes = Math.max(...labels) + 1;
-    return { files: paths.map((p, i) => ({ path: p, label: labels[i]! })), classNames: Array.from({ length: classes }, (_, i) => String(i)) };
+    if (labels.length !== paths.length) {
+      throw new LayerwiseError(`${owner}: received ${labels.length} labels for ${paths.length} image files in '${source.root}'`);
+    }
+    const classes = labels.reduce((max, l) => Math.max(max, l), 0) + 1;
+    return { files: paths.map((p, i) => file(p, labels[i]!)), classNames: Array.from({ length: classes }, (_, i) => String(i)) };
   }
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  const folders: string[] = [];
-  for (const entry of entries) if (await isDirectory(path.join(dir, entry.name), entry)) folders.push(entry.name);
-  folders.sort();
+  const folders = (await source.entries(''))
+    .filter((e) => e.kind === 'directory')
+    .map((e) => e.name)
+    .sort(byName);
   const classNames = options.classNames ? [...options.classNames] : folders;
   for (const name of classNames) {
     if (!folders.includes(name)) {
-      throw new LayerwiseError(`${owner}: classNames names '${name}', which is not a sub-folder of '${dir}' (found: ${folders.join(', ')})`);
+      throw new LayerwiseError(`${owner}: classNames names '${name}', which is not a sub-folder of '${source.root}' (found: ${folders.join(', ')})`);
     }
   }
   const files: ImageFile[] = [];
   for (const [label, name] of classNames.entries()) {
-    for (const p of await walk(path.join(dir, name))) files.push({ path: p, label });
+    for (const p of await walk(source, name)) files.push(file(p, label));
   }
-  if (files.length === 0) throw new LayerwiseError(`${owner}: no images (${IMAGE_EXTENSIONS.join(', ')}) found under '${dir}'`);
+  if (files.length === 0) throw new LayerwiseError(`${owner}: no images (${IMAGE_EXTENSIONS.join(', ')}) found under '${source.root}'`);
   return { files, classNames };
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInteger, invalidArgument } from '@layerwise/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { MnistSplit } from './split.js';
+import { itemSize, type MnistSplit } from './split.js';
 
 /** The dtype of label tensors: `int32` (exact class indices, the default) or `float32`. */
 export type LabelDtype = 'int32' | 'float32';
@@ -10,7 +10,7 @@ export type LabelDtype = 'int32' | 'float32';
 export interface EncodeOptions {
   /** Divide pixels by 255 (values in [0, 1]); else they stay 0..255. Default true. */
   readonly normalize?: boolean;
-  /** Images as `[n, rows * cols]`; else `[n, rows, cols, 1]`. Default false. */
+  /** Images as `[n, rows * cols * channels]`; else `[n, rows, cols, channels]`. Default false. */
   readonly flatten?: boolean;
   /** The labels' dtype. Default `'int32'`. */
   readonly labelDtype?: LabelDtype;
@@ -52,7 +52,7 @@ export function resolveCount(owner: string, split: MnistSplit, count: number | u
 
 /** Creates `{ x, y }` for the selected items: x float32 images, y labels of `labelDtype`. */
 export function encodeItems(split: MnistSplit, selection: Selection, options: ResolvedEncodeOptions): { x: Tensor; y: Tensor } {
-  const size = split.rows * split.cols;
+  const size = itemSize(split);
   const n = selection.count;
   const pixels = new Float32Array(n * size);
   const labels = options.labelDtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
@@ -68,7 +68,7 @@ export function encodeItems(split: MnistSplit, selection: Selection, options: Re
     }
     labels[i] = split.labels[item]!;
   }
-  const shape = options.flatten ? [n, size] : [n, split.rows, split.cols, 1];
+  const shape = options.flatten ? [n, size] : [n, split.rows, split.cols, split.channels ?? 1];
   const x = tf.tensor(pixels, shape, 'float32');
   const y = tf.tensor1d(labels, options.labelDtype);
   return { x, y };

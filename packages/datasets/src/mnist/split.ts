@@ -1,8 +1,9 @@
 import { checkInteger, LayerwiseError } from '@layerwise/core';
 
 /**
- * One split of MNIST (or any dataset in its format), as raw bytes: `count` grey-scale images of
- * `rows` x `cols` pixels (0 black to 255 white), item after item, row after row, and their labels.
+ * One split of MNIST (or any dataset of small images: Fashion-MNIST, CIFAR), as raw bytes: `count`
+ * images of `rows` x `cols` pixels of `channels` values each (0..255), item after item, row after
+ * row, channels last, and their labels.
  */
 export interface MnistSplit {
   /** The pixels: `count * rows * cols` values in 0..255. */
@@ -15,6 +16,13 @@ export interface MnistSplit {
   readonly rows: number;
   /** Image width in pixels (28 for MNIST). */
   readonly cols: number;
+  /** Values per pixel: 1 (grey-scale, the default) or 3 (RGB, CIFAR). */
+  readonly channels?: number;
+}
+
+/** The values of one item: `rows * cols * channels`. */
+export function itemSize(split: MnistSplit): number {
+  return split.rows * split.cols * (split.channels ?? 1);
 }
 
 /** Throws a `LayerwiseError` unless `split`'s arrays have the lengths its counts call for. */
@@ -25,10 +33,11 @@ export function checkSplit(owner: string, split: MnistSplit): void {
   checkInteger(owner, 'split.count', split.count, 0);
   checkInteger(owner, 'split.rows', split.rows);
   checkInteger(owner, 'split.cols', split.cols);
-  const pixels = split.count * split.rows * split.cols;
+  if (split.channels !== undefined) checkInteger(owner, 'split.channels', split.channels);
+  const pixels = split.count * itemSize(split);
   if (split.images.length !== pixels || split.labels.length !== split.count) {
     throw new LayerwiseError(
-      `${owner}: inconsistent split: ${split.count} items of ${split.rows}x${split.cols} need ${pixels} pixels and ` +
+      `${owner}: inconsistent split: ${split.count} items of ${split.rows}x${split.cols}${split.channels === undefined ? '' : `x${split.channels}`} need ${pixels} pixels and ` +
         `${split.count} labels, got ${split.images.length} pixels and ${split.labels.length} labels`,
     );
   }
@@ -65,12 +74,11 @@ export function sliceSplit(split: MnistSplit, options: SliceSplitOptions = {}): 
       `${owner}: the slice runs past the end of the split: start=${start}, count=${count}, the split has ${split.count} items`,
     );
   }
-  const size = split.rows * split.cols;
+  const size = itemSize(split);
   return {
+    ...split,
     images: split.images.subarray(start * size, (start + count) * size),
     labels: split.labels.subarray(start, start + count),
     count,
-    rows: split.rows,
-    cols: split.cols,
   };
 }

@@ -1,6 +1,7 @@
 import { checkInteger, checkNumber, invalidArgument, SeededRandom } from '@layerwise/core';
 import { disposeElement } from './elements.js';
 import { cacheOp, prefetchOp, type CacheStore } from './ops/buffer.js';
+import { fileCacheOp } from './ops/file-cache.js';
 import { concatenateOp, repeatOp, shuffleOp, skipOp, takeOp } from './ops/order.js';
 import { batchOp, filterOp, mapAsyncOp, mapOp, unbatchOp } from './ops/transform.js';
 
@@ -122,8 +123,26 @@ export class Dataset<T> implements AsyncIterable<T> {
     return this.derive(() => prefetchOp(this, count), this.size);
   }
 
-  /** Keeps the first complete pass in memory and replays it afterwards; `dispose()` frees it. */
-  cache(): Dataset<T> {
+  /**
+   * Keeps the first complete pass and replays it afterwards, without running the steps before
+   * the cache again (decoding, resizing): in memory by default (`dispose()` frees it), or in a
+   * `file` (Node), which later runs reuse too. The file is written as the first pass goes and
+   * only kept once the pass is complete; delete it when the data before the cache changes.
+   *
+   * @example
+   * ```ts
+   * const images = (await imageDatasetFromDirectory('photos', { imageSize: [150, 150] })).cache({ file: 'photos-150.cache' });
+   * await model.fit(images, { epochs: 10 }); // decodes in epoch 1 only
+   * ```
+   */
+  cache(options: { file?: string } = {}): Dataset<T> {
+    if (options.file !== undefined) {
+      if (typeof options.file !== 'string' || options.file === '') {
+        throw invalidArgument({ owner: 'Dataset.cache', argument: 'file', expected: 'a file path', received: options.file });
+      }
+      const file = options.file;
+      return this.derive(() => fileCacheOp(this, file), this.size);
+    }
     const store: CacheStore<T> = { elements: undefined };
     const derived = this.derive(() => cacheOp(this, store), this.size);
     derived.caches.push(store as CacheStore<unknown>);

@@ -32,7 +32,15 @@ export async function* mapAsyncOp<T, U>(source: AsyncIterable<T>, fn: (element: 
         const r = await it.next();
         if (r.done) done = true;
         else {
-          const job = fn(r.value).then((output) => ({ input: r.value, output }));
+          const input = r.value;
+          const job = fn(input).then(
+            (output) => ({ input, output }),
+            (error: unknown) => {
+              // A failed job's input is nobody else's to free.
+              disposeElement(input);
+              throw error;
+            },
+          );
           // Rejections are seen when the job's turn comes; until then, keep Node from calling them unhandled.
           job.catch(() => undefined);
           pending.push(job);

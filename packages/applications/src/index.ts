@@ -1,0 +1,12 @@
+export { vgg16, vgg19 } from './models/vgg.js';
+export { resnet50 } from './models/resnet50.js';
+export { mobileNetV2 } from './models/mobilenet-v2.js';
+export { xception } from './models/xception.js';
+export { obtainInputShape, type ApplicationOptions, type FamilySpec, type WeightsSource } from './models/options.js';
+export { getKerasFile, MODELS_DIR_ENV, KERAS_FILES_FOLDER, type KerasFile, type KerasFileOptions } from './weights/keras-file.js';
+export { preprocessInput, preprocessModes, type PreprocessMode } from './imagenet/preprocess.js';
+export { decodePredictions, type DecodedPrediction, type DecodePredictionsOptions } from './imagenet/decode-predictions.js';
+export { loadClassIndex, parseClassIndex, IMAGENET_CLASS_INDEX, type ClassIndex, type LoadClassIndexOptions } from './imagenet/class-index.js';
+export { featureExtractor, type FeatureExtractorOptions } from './transfer/feature-extractor.js';
+export { extractFeatures, type ExtractFeaturesOptions, type ExtractedFeatures } from './transfer/extract-features.js';
+export { unfreezeTop, type UnfreezeTopOptions } from './transfer/fine-tune.js';
