@@ -24,7 +24,8 @@ function serializeLoss(loss: Loss): ConfigValue {
 
 /**
  * The model's compile settings in Keras 3's `compile_config` layout (`optimizer` as
- * `{ class_name, config }`, `loss` per output, `loss_weights`, `metrics` per output by name), or
+ * `{ class_name, config }`, `loss` per output, `loss_weights`, `metrics` and `weighted_metrics` per
+ * output by name), or
  * undefined when the model is not compiled.
  */
 export function compileConfigOf(model: AnyModel): ConfigDict | undefined {
@@ -37,6 +38,11 @@ export function compileConfigOf(model: AnyModel): ConfigDict | undefined {
     loss: byOutput((o) => serializeLoss(o.loss)),
     loss_weights: several ? Object.fromEntries(outputs.map((o) => [o.name, o.weight])) : null,
     metrics: several ? Object.fromEntries(outputs.map((o) => [o.name, o.metrics.map((m) => m.name)])) : outputs[0]!.metrics.map((m) => m.name),
+    weighted_metrics: outputs.every((o) => o.weightedMetrics.length === 0)
+      ? null
+      : several
+        ? Object.fromEntries(outputs.map((o) => [o.name, o.weightedMetrics.map((m) => m.name)]))
+        : outputs[0]!.weightedMetrics.map((m) => m.name),
   };
 }
 
@@ -83,11 +89,13 @@ export function compileFromConfig(model: AnyModel, config: ConfigDict, source: s
     ? Object.fromEntries(Object.entries(loss).map(([k, v]) => [k, deserializeLoss(v ?? null, source)]))
     : Array.isArray(loss) ? loss.map((v) => deserializeLoss(v, source)) : deserializeLoss(loss ?? null, source);
   const metrics = metricNames(config['metrics']);
+  const weightedMetrics = metricNames(config['weighted_metrics']);
   const lossWeights = config['loss_weights'];
   model.compile({
     optimizer: deserializeOptimizer(optimizerOf(config, source)),
     loss: lossOption as CompileOptions['loss'],
     ...(Array.isArray(metrics) || isDict(metrics) ? { metrics: metrics as CompileOptions['metrics'] } : {}),
+    ...(Array.isArray(weightedMetrics) || isDict(weightedMetrics) ? { weightedMetrics: weightedMetrics as CompileOptions['weightedMetrics'] } : {}),
     ...(Array.isArray(lossWeights) || isDict(lossWeights) ? { lossWeights: lossWeights as CompileOptions['lossWeights'] } : {}),
   });
 }

@@ -10,6 +10,7 @@ export interface ResolvedOutput {
   readonly loss: Loss;
   readonly weight: number;
   readonly metrics: Metric[];
+  readonly weightedMetrics: Metric[];
 }
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -62,18 +63,18 @@ function weights(owner: string, names: readonly string[], given: CompileOptions[
   return list.map((w, i) => checkNumber(owner, `lossWeights[${JSON.stringify(names[i])}]`, w));
 }
 
-function metricLists(owner: string, names: readonly string[], metrics: CompileOptions['metrics']): MetricIdentifier[][] {
+function metricLists(owner: string, names: readonly string[], metrics: CompileOptions['metrics'], argument = 'metrics'): MetricIdentifier[][] {
   if (metrics === undefined) return names.map(() => []);
   const asList = (value: unknown): MetricIdentifier[] => (Array.isArray(value) ? [...value] : [value as MetricIdentifier]);
   if (Array.isArray(metrics)) {
     const nested = metrics.filter((m) => Array.isArray(m)).length;
     if (metrics.length > 0 && nested === metrics.length) {
       if (metrics.length !== names.length) {
-        throw new LayerwiseError(`${owner}: \`metrics\` lists ${metrics.length} lists for ${names.length} output(s) (${names.join(', ')})`);
+        throw new LayerwiseError(`${owner}: \`${argument}\` lists ${metrics.length} lists for ${names.length} output(s) (${names.join(', ')})`);
       }
       return metrics.map(asList);
     }
-    if (nested > 0) throw new LayerwiseError(`${owner}: \`metrics\` mixes metrics and lists of metrics; give a flat list (every output) or one list per output`);
+    if (nested > 0) throw new LayerwiseError(`${owner}: \`${argument}\` mixes metrics and lists of metrics; give a flat list (every output) or one list per output`);
     const shared = metrics as MetricIdentifier[];
     if (names.length > 1 && shared.some((m) => typeof m !== 'string')) {
       throw new LayerwiseError(`${owner}: a metric object keeps one output's state; for several outputs give metrics by name, or per output (a list of lists or a record)`);
@@ -81,10 +82,10 @@ function metricLists(owner: string, names: readonly string[], metrics: CompileOp
     return names.map(() => [...shared]);
   }
   if (isRecord(metrics)) {
-    checkKeys(owner, 'metrics', metrics, names);
+    checkKeys(owner, argument, metrics, names);
     return names.map((name) => (metrics[name] === undefined ? [] : asList(metrics[name])));
   }
-  throw new LayerwiseError(`${owner}: \`metrics\` must be a list or a record by output name. Received: metrics=${describeValue(metrics)}`);
+  throw new LayerwiseError(`${owner}: \`${argument}\` must be a list or a record by output name. Received: ${argument}=${describeValue(metrics)}`);
 }
 
 /**
@@ -96,8 +97,10 @@ export function resolveOutputs(owner: string, outputNames: readonly string[], op
   const lossIds = losses(owner, names, options.loss);
   const lossWeights = weights(owner, names, options.lossWeights);
   const metricIds = metricLists(owner, names, options.metrics);
+  const weightedIds = metricLists(owner, names, options.weightedMetrics, 'weightedMetrics');
   return names.map((name, i) => {
     const loss = getLoss(lossIds[i]!);
-    return { name, loss, weight: lossWeights[i]!, metrics: metricIds[i]!.map((m) => getMetric(m, { loss: loss.name })) };
+    const resolve = (ids: MetricIdentifier[]) => ids.map((m) => getMetric(m, { loss: loss.name }));
+    return { name, loss, weight: lossWeights[i]!, metrics: resolve(metricIds[i]!), weightedMetrics: resolve(weightedIds[i]!) };
   });
 }

@@ -34,6 +34,12 @@ export interface CompileOptions {
     | readonly MetricIdentifier[]
     | readonly (readonly MetricIdentifier[])[]
     | Readonly<Record<string, MetricIdentifier | readonly MetricIdentifier[]>>;
+  /**
+   * Metrics computed with the sample weights (`sampleWeight`, `classWeight`), in the same forms as
+   * `metrics`, as Keras' `weighted_metrics`; `metrics` themselves ignore sample weights. A weighted
+   * metric whose name an unweighted one of the same output already has is logged as `weighted_<name>`.
+   */
+  weightedMetrics?: CompileOptions['metrics'];
 }
 
 /** What compile resolved for one output. */
@@ -44,6 +50,8 @@ export interface CompiledOutput {
   /** The output's weight in the total loss. */
   readonly weight: number;
   readonly metrics: readonly Metric[];
+  /** Metrics updated with the sample weights (Keras' `weighted_metrics`). */
+  readonly weightedMetrics: readonly Metric[];
   /** The running mean of this output's loss, logged as `<name>_loss`: models with several outputs only. */
   readonly lossTracker: Mean | undefined;
 }
@@ -83,7 +91,13 @@ export function compileModel(modelName: string, outputNames: readonly string[], 
   const outputs: CompiledOutput[] = resolved.map((o) => ({ ...o, lossTracker: several ? new Mean({ name: `${o.name}_loss` }) : undefined }));
   const logged: LoggedValue[] = [
     ...outputs.flatMap((o) => (o.lossTracker ? [{ name: o.lossTracker.name, tracker: o.lossTracker }] : [])),
-    ...outputs.flatMap((o) => o.metrics.map((m) => ({ name: several ? `${o.name}_${m.name}` : m.name, tracker: m }))),
+    ...outputs.flatMap((o) => [
+      ...o.metrics.map((m) => ({ name: several ? `${o.name}_${m.name}` : m.name, tracker: m })),
+      ...o.weightedMetrics.map((m) => {
+        const name = o.metrics.some((u) => u.name === m.name) ? `weighted_${m.name}` : m.name;
+        return { name: several ? `${o.name}_${name}` : name, tracker: m };
+      }),
+    ]),
   ];
   const names = new Set<string>(['loss']);
   for (const { name } of logged) {
@@ -94,7 +108,7 @@ export function compileModel(modelName: string, outputNames: readonly string[], 
     names.add(name);
   }
   const optimizer = getOptimizer(options.optimizer);
-  const metrics = outputs.flatMap((o) => o.metrics);
+  const metrics = outputs.flatMap((o) => [...o.metrics, ...o.weightedMetrics]);
   return {
     optimizer,
     loss: outputs[0]!.loss,

@@ -75,7 +75,8 @@ function track(model: StepModel, losses: Losses, ys: readonly Tensor[], preds: r
   model.compiled.outputs.forEach((output, i) => {
     const loss = losses.perOutput[i];
     if (output.lossTracker && loss) tf.tidy(() => output.lossTracker!.update(loss, tf.scalar(size)));
-    for (const metric of output.metrics) metric.update(ys[i]!, preds[i]!, batch.sampleWeight);
+    for (const metric of output.metrics) metric.update(ys[i]!, preds[i]!);
+    for (const metric of output.weightedMetrics) metric.update(ys[i]!, preds[i]!, batch.sampleWeight);
   });
 }
 
