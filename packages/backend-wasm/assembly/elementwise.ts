@@ -33,6 +33,8 @@ export const U_SQUARE: i32 = 3;
 export const U_SQRT: i32 = 4;
 export const U_ABS: i32 = 5;
 export const U_CLIP: i32 = 6;
+export const U_EXP: i32 = 7;
+export const U_LOG: i32 = 8;
 
 // @ts-ignore: decorator
 @inline
@@ -182,6 +184,20 @@ function unaryS(op: i32, v: f32, p0: f32, p1: f32): f32 {
   return v > p1 ? p1 : v < p0 ? p0 : v;
 }
 
+/**
+ * exp and log, computed in float64 and rounded to float32 as tfjs-backend-cpu does (`Math.exp` on
+ * a number stored into a Float32Array), so the results are identical to cpu's.
+ */
+// @ts-ignore: decorator
+@inline
+function mathLoop(op: i32, x: usize, y: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const v = <f64>load<f32>(x + o);
+    store<f32>(y + o, <f32>(op == U_EXP ? Math.exp(v) : Math.log(v)));
+  }
+}
+
 // @ts-ignore: decorator
 @inline
 function unaryLoop(op: i32, x: usize, y: usize, n: i32, p0: f32, p1: f32): void {
@@ -210,6 +226,8 @@ export function unary(op: i32, x: usize, y: usize, n: i32, params: usize): void 
   const p0 = load<f32>(params);
   const p1 = load<f32>(params, 4);
   switch (op) {
+    case U_EXP: mathLoop(U_EXP, x, y, n); return;
+    case U_LOG: mathLoop(U_LOG, x, y, n); return;
     case U_RELU: unaryLoop(U_RELU, x, y, n, p0, p1); break;
     case U_STEP: unaryLoop(U_STEP, x, y, n, p0, p1); break;
     case U_NEG: unaryLoop(U_NEG, x, y, n, p0, p1); break;

@@ -17,7 +17,7 @@ import {
 import { softmaxConfig } from './elementwise/softmax.js';
 import { sumConfig } from './elementwise/sum.js';
 import {
-  absConfig, clipByValueConfig, negConfig, reluConfig, sqrtConfig, squareConfig, stepConfig,
+  absConfig, clipByValueConfig, expConfig, logConfig, negConfig, reluConfig, sqrtConfig, squareConfig, stepConfig,
 } from './elementwise/unary.js';
 
 /**
@@ -50,6 +50,8 @@ export const wasmKernelConfigs: readonly KernelConfig[] = [
   squaredDifferenceConfig,
   squareConfig,
   sqrtConfig,
+  expConfig,
+  logConfig,
   negConfig,
   absConfig,
   clipByValueConfig,

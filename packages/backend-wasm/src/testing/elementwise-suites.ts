@@ -101,12 +101,12 @@ export function describeElementwise(backend: string): void {
       expect(result).toEqual([]);
     });
 
-    it('square, sqrt, neg, abs and clipByValue, NaN, -0 and negatives included', async () => {
+    it('square, sqrt, neg, abs, clipByValue, exp and log, NaN, -0 and negatives included', async () => {
       const xv = values([9, 5]).map((v) => v * 2);
       [xv[7], xv[8], xv[9]] = [NaN, -0, 0];
       const result = await compareWithCpu(backend, () => {
         const x = tf.tensor2d(xv, [9, 5]);
-        return [tf.square(x), tf.sqrt(x), tf.sqrt(tf.abs(x)), tf.neg(x), tf.abs(x), tf.clipByValue(x, -0.5, 1e-7), tf.clipByValue(x, 1e-7, 1 - 1e-7)];
+        return [tf.square(x), tf.sqrt(x), tf.sqrt(tf.abs(x)), tf.neg(x), tf.abs(x), tf.clipByValue(x, -0.5, 1e-7), tf.clipByValue(x, 1e-7, 1 - 1e-7), tf.exp(x), tf.log(x), tf.log(tf.abs(x))];
       }, 1);
       expect(result).toEqual([]);
     });

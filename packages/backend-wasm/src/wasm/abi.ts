@@ -102,4 +102,4 @@ export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, square
 export const BinaryMode = { same: 0, scalarA: 1, scalarB: 2, trailingA: 3, trailingB: 4, rowsA: 5, rowsB: 6 } as const;
 
 /** Unary operation codes of the module's `unary` export. */
-export const UnaryOp = { relu: 0, step: 1, neg: 2, square: 3, sqrt: 4, abs: 5, clip: 6 } as const;
+export const UnaryOp = { relu: 0, step: 1, neg: 2, square: 3, sqrt: 4, abs: 5, clip: 6, exp: 7, log: 8 } as const;

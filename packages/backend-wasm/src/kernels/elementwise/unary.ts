@@ -1,4 +1,4 @@
-import { Abs, ClipByValue, Neg, Relu, Sqrt, Square, Step } from '@tensorflow/tfjs-core';
+import { Abs, ClipByValue, Exp, Log, Neg, Relu, Sqrt, Square, Step } from '@tensorflow/tfjs-core';
 import type { ClipByValueAttrs, KernelConfig, KernelFunc, NamedAttrMap, StepAttrs, TensorInfo } from '@tensorflow/tfjs-core';
 import type { LayerwiseWasmBackend } from '../../backend/backend.js';
 import { WASM_BACKEND_NAME } from '../../backend/backend-name.js';
@@ -42,6 +42,9 @@ export const negConfig = config(Neg, unaryKernel(Neg, UnaryOp.neg));
 export const squareConfig = config(Square, unaryKernel(Square, UnaryOp.square));
 export const sqrtConfig = config(Sqrt, unaryKernel(Sqrt, UnaryOp.sqrt));
 export const absConfig = config(Abs, unaryKernel(Abs, UnaryOp.abs));
+/** Exp and Log (log-softmax cross-entropy): float64 `Math.exp`/`Math.log` rounded to float32, as cpu. */
+export const expConfig = config(Exp, unaryKernel(Exp, UnaryOp.exp));
+export const logConfig = config(Log, unaryKernel(Log, UnaryOp.log));
 /** ClipByValue (losses clip probabilities): `x > max ? max : x < min ? min : x`, NaN kept. */
 export const clipByValueConfig = config(
   ClipByValue,
