@@ -85,6 +85,11 @@ export class BackupAndRestore extends Callback {
     this.currentEpoch = epoch;
   }
 
+  /** Backups need no logs. */
+  override wantsBatchLogs(): boolean {
+    return false;
+  }
+
   override async onTrainBatchEnd(): Promise<void> {
     if (this.saveFreq === 'epoch') return;
     if (++this.batchesSinceSave < this.saveFreq) return;

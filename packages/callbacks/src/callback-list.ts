@@ -162,6 +162,11 @@ export class CallbackList extends Callback {
     for (const callback of this.callbacks) await callback.onTrainBatchBegin?.(batch, logs);
   }
 
+  /** Whether any callback's `onTrainBatchEnd` needs batch `batch`'s logs (see `Callback.wantsBatchLogs`). */
+  override wantsBatchLogs(batch: number): boolean {
+    return this.callbacks.some((callback) => typeof callback.onTrainBatchEnd === 'function' && (callback.wantsBatchLogs?.(batch) ?? true));
+  }
+
   override async onTrainBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
     for (const callback of this.callbacks) await callback.onTrainBatchEnd?.(batch, logs);
   }

@@ -42,6 +42,15 @@ export abstract class Callback implements CallbackHooks {
     this.attachedParams = params;
   }
 
+  /**
+   * Whether `onTrainBatchEnd` needs this batch's logs: by default, whenever the subclass overrides
+   * `onTrainBatchEnd`. Override it to ask less often (the progress bar asks only when it redraws),
+   * so that `fit` reads values back from the device only when they are used.
+   */
+  wantsBatchLogs(batch: number): boolean {
+    return this.onTrainBatchEnd !== Callback.prototype.onTrainBatchEnd;
+  }
+
   /** Called once at the start of `fit`. */
   onTrainBegin(logs?: Logs): void | Promise<void> {}
   /** Called once at the end of `fit`, with the last epoch's logs. */

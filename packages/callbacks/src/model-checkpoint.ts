@@ -117,6 +117,11 @@ export class ModelCheckpoint extends Callback {
     this.currentEpoch = epoch;
   }
 
+  /** Only the batches it saves at (with `saveFreq` in batches) need their logs. */
+  override wantsBatchLogs(): boolean {
+    return this.saveFreq !== 'epoch' && this.batchesSinceSave + 1 >= this.saveFreq;
+  }
+
   override async onTrainBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
     if (this.saveFreq === 'epoch') return;
     this.batchesSinceSave++;

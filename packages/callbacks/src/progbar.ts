@@ -51,6 +51,11 @@ export class Progbar {
    * Records `logs` and redraws for step `current` (counting from 1). `finalize` draws the final
    * line (elapsed time and time per step instead of the ETA) and ends it with a newline.
    */
+  /** Whether an update now would redraw the bar (verbose 1 on a terminal, the redraw interval passed). */
+  wouldRedraw(): boolean {
+    return this.verbose === 1 && this.dynamic && (this.lastUpdate === undefined || seconds() - this.lastUpdate >= REDRAW_INTERVAL);
+  }
+
   update(current: number, logs: Logs | undefined, finalize: boolean): void {
     for (const [name, value] of Object.entries(logs ?? {})) this.values.set(name, value);
     const now = seconds();

@@ -87,6 +87,11 @@ export class ProgressBar extends Callback {
     if (this.verbose > 0 && this.epochs > 1) this.stream.write(`Epoch ${epoch + 1}/${this.epochs}\n`);
   }
 
+  /** The bar shows values only when it redraws (at most every 50 ms, on a terminal, with verbose 1). */
+  override wantsBatchLogs(): boolean {
+    return this.verbose === 1 && (this.bar?.wouldRedraw() ?? this.stream.isTTY === true);
+  }
+
   override onTrainBatchEnd(batch: number, logs?: Logs): void {
     this.updateBar(batch, logs);
   }

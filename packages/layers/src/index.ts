@@ -14,6 +14,7 @@ export { Sequential, sequential, type SequentialArgs } from './models/sequential
 export { formatSummary, type SummaryOptions } from './models/summary.js';
 export type { CompileOptions, CompiledModel } from './training/compile.js';
 export type { FitOptions, FitResult } from './training/fit.js';
+export type { YieldEvery } from './training/yielder.js';
 export { findLearningRate, runLearningRateFinder } from './training/find-learning-rate.js';
 export type { FindLearningRateOptions, FinderModel, LearningRateCurve, OptimizerFactory } from './training/find-learning-rate.js';
 export type { EvaluateOptions } from './training/evaluate.js';

@@ -86,6 +86,11 @@ export class TensorBoard extends Callback {
     this.globalBatch = 0;
   }
 
+  /** Only the batches it writes (with `updateFreq`) need their logs. */
+  override wantsBatchLogs(): boolean {
+    return this.batchEvery !== undefined && (this.globalBatch + 1) % this.batchEvery === 0;
+  }
+
   override async onTrainBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
     this.globalBatch++;
     if (this.batchEvery === undefined || this.globalBatch % this.batchEvery !== 0 || !this.train) return;

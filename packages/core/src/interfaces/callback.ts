@@ -52,6 +52,12 @@ export interface TrainingParams {
  */
 export interface Callback {
   setModel?(model: CallbackModel): void;
+  /**
+   * Whether `onTrainBatchEnd` needs batch `batch`'s logs (reading them back from the device costs a
+   * round trip every batch, so `fit` only does it when some callback wants them, and passes `{}`
+   * otherwise). Absent: whenever the callback has an `onTrainBatchEnd`.
+   */
+  wantsBatchLogs?(batch: number): boolean;
   setParams?(params: TrainingParams): void;
   onTrainBegin?(logs?: Logs): void | Promise<void>;
   onTrainEnd?(logs?: Logs): void | Promise<void>;

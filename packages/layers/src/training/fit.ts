@@ -4,6 +4,7 @@ import type { BatchSource, BatchTensors, Callback, CallbackModel, Logs } from '@
 import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { checkBatchFinite } from './check-inputs.js';
 import { checkKernels } from './check-kernels.js';
+import { eventLoopYielder, type YieldEvery } from './yielder.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
@@ -56,6 +57,8 @@ export interface FitOptions {
    * model needs (traced on tfjs-backend-cpu), with one error listing the missing ones. Default true.
    */
   checkKernels?: boolean;
+  /** When to give the event loop a turn between batches (see {@link YieldEvery}). Default `'auto'` (at most every 16 ms). */
+  yieldEvery?: YieldEvery;
 }
 
 /** What fit returns: the History callback (`history.history.loss`, ...). */
@@ -150,6 +153,7 @@ export async function fitModel<O extends FitOptions>(
   const verbose = options.verbose ?? 1;
   const checkInputs = checkBoolean(owner, 'checkInputs', options.checkInputs ?? false);
   let kernelsToCheck = checkBoolean(owner, 'checkKernels', options.checkKernels ?? true);
+  const yielder = eventLoopYielder(owner, options.yieldEvery ?? 'auto');
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
@@ -213,14 +217,17 @@ export async function fitModel<O extends FitOptions>(
         } finally {
           disposeBatch(weighted);
         }
-        await callbacks.onTrainBatchEnd(step, await readLogs(tracker, compiled.logged));
+        // Logs are read back from the device only when a callback wants this batch's.
+        await callbacks.onTrainBatchEnd(step, callbacks.wantsBatchLogs(step) ? await readLogs(tracker, compiled.logged) : {});
         step++;
+        await yielder.after('batch');
         if (model.stopTraining) break;
       }
       if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
       epochLogs = await readLogs(tracker, compiled.logged);
       if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_', checkInputs ? owner : undefined));
       await callbacks.onEpochEnd(epoch, epochLogs);
+      await yielder.after('epoch');
     }
     // As Keras: with a moving average of the weights (useEma), the model ends with the averages.
     model.compiled.optimizer.finalizeVariableValues?.();
