@@ -5,6 +5,7 @@ import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerw
 import { checkBatchFinite } from './check-inputs.js';
 import { checkKernels } from './check-kernels.js';
 import { eventLoopYielder, type YieldEvery } from './yielder.js';
+import { firstSteps, stepsPerEpochStream } from './steps.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
 import { splitArgs } from './fit-args.js';
@@ -57,6 +58,14 @@ export interface FitOptions {
    * model needs (traced on tfjs-backend-cpu), with one error listing the missing ones. Default true.
    */
   checkKernels?: boolean;
+  /**
+   * Batches per epoch, as Keras' `steps_per_epoch`: each epoch takes this many batches, continuing
+   * through the data where the previous epoch stopped (starting over when it ends). When the data run
+   * out (a generator with no more batches), training stops with a warning. Default: one pass per epoch.
+   */
+  stepsPerEpoch?: number;
+  /** Validation batches per validation pass (from the start of the validation data each time). Default all. */
+  validationSteps?: number;
   /** When to give the event loop a turn between batches (see {@link YieldEvery}). Default `'auto'` (at most every 16 ms). */
   yieldEvery?: YieldEvery;
 }
@@ -158,7 +167,15 @@ export async function fitModel<O extends FitOptions>(
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
   const validateAt = validationSchedule(owner, options.validationFreq);
-  const { train, validation, owned } = prepareData(owner, x, y, options);
+  const prepared = prepareData(owner, x, y, options);
+  const { owned } = prepared;
+  const stepsPerEpoch = options.stepsPerEpoch === undefined ? undefined : checkInteger(owner, 'stepsPerEpoch', options.stepsPerEpoch);
+  const stepped = stepsPerEpoch === undefined ? undefined : stepsPerEpochStream(prepared.train, stepsPerEpoch);
+  const train = stepped ?? prepared.train;
+  const validation =
+    options.validationSteps === undefined || !prepared.validation
+      ? prepared.validation
+      : firstSteps(prepared.validation, checkInteger(owner, 'validationSteps', options.validationSteps));
   const classWeights = options.classWeight ? classWeightTable(owner, options.classWeight) : undefined;
   if (classWeights) owned.push(classWeights);
   const tracker = new Mean({ name: 'loss' });
@@ -223,6 +240,13 @@ export async function fitModel<O extends FitOptions>(
         await yielder.after('batch');
         if (model.stopTraining) break;
       }
+      if (step === 0 && stepped?.exhausted) {
+        console.warn(
+          `${owner}: the input ran out of data; interrupting training at epoch ${epoch + 1}. Make sure the data can give ` +
+            `at least stepsPerEpoch * epochs (${stepsPerEpoch} * ${epochs}) batches (repeat a dataset, or lower stepsPerEpoch).`,
+        );
+        break;
+      }
       if (step === 0) throw new LayerwiseError(`${owner}: the training data yielded no batches in epoch ${epoch + 1}`);
       epochLogs = await readLogs(tracker, compiled.logged);
       if (validation && validateAt(epoch + 1)) Object.assign(epochLogs, await runTestPass(model, validation, 'val_', checkInputs ? owner : undefined));
@@ -234,6 +258,7 @@ export async function fitModel<O extends FitOptions>(
     await callbacks.onTrainEnd(epochLogs);
     return callbacks.history;
   } finally {
+    await stepped?.close();
     tracker.dispose();
     tf.dispose(owned);
   }
