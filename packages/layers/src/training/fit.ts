@@ -34,8 +34,11 @@ export interface FitOptions {
   seed?: number;
   /** Fraction of the tensor data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
-  /** Data evaluated at the end of every epoch, as `[x, y]` tensors (or lists or records of them) or a source of batches. */
-  validationData?: readonly [BatchTensors, BatchTensors] | BatchSource<ModelBatch>;
+  /**
+   * Data evaluated at the end of every epoch: `[x, y]` tensors (or lists or records of them), `[x, y,
+   * sampleWeight]`, or a source of batches.
+   */
+  validationData?: readonly [BatchTensors, BatchTensors] | readonly [BatchTensors, BatchTensors, Tensor] | BatchSource<ModelBatch>;
   /** Callbacks; History and (with verbose) the progress bar are added by fit itself. */
   callbacks?: readonly Callback[];
   /** 0 silent, 1 progress bar, 2 one line per epoch. Default 1. */
@@ -129,19 +132,24 @@ function prepareData(owner: string, x: BatchTensors | BatchSource<ModelBatch>, y
         owned.push(sliced);
         return sliced;
       });
+    // The sample weights are split with the samples, as Keras does.
     const weights = options.sampleWeight ? tf.slice(options.sampleWeight, 0, n - nVal) : undefined;
-    if (weights) owned.push(weights);
+    const validationWeights = options.sampleWeight ? tf.slice(options.sampleWeight, n - nVal, nVal) : undefined;
+    if (weights) owned.push(weights, validationWeights!);
     return {
       train: stream(part(x, 0, n - nVal), part(y, 0, n - nVal), true, weights),
-      validation: stream(part(x, n - nVal, nVal), part(y, n - nVal, nVal), false),
+      validation: stream(part(x, n - nVal, nVal), part(y, n - nVal, nVal), false, validationWeights),
       owned,
     };
   }
   let validationStream: BatchStream | undefined;
   if (validation !== undefined) {
-    const pair = Array.isArray(validation) && validation.length === 2 && isTensorStructure(validation[0]) && isTensorStructure(validation[1]);
-    validationStream = pair
-      ? stream(validation[0] as BatchTensors, validation[1] as BatchTensors, false)
+    const tuple = Array.isArray(validation) && (validation.length === 2 || validation.length === 3) && isTensorStructure(validation[0]) && isTensorStructure(validation[1]);
+    if (tuple && validation.length === 3 && !(validation[2] instanceof tf.Tensor)) {
+      throw new LayerwiseError(`${owner}: validationData's third entry must be the sample weights (a tensor of shape [n]), received ${Object.prototype.toString.call(validation[2])}`);
+    }
+    validationStream = tuple
+      ? stream(validation[0] as BatchTensors, validation[1] as BatchTensors, false, validation[2] as Tensor | undefined)
       : stream(validation as BatchSource<ModelBatch>, undefined, false);
   }
   return { train: stream(x, y, true, options.sampleWeight), validation: validationStream, owned: [] };
