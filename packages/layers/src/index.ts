@@ -41,5 +41,6 @@ export { registerLayer, getLayerClass } from './models/registry.js';
 export { freezeWeights, unfreezeWeights, type LayerRange } from './models/freezing.js';
 export type { LayerRef } from './models/layer-lookup.js';
 export type { CompiledOutput, LoggedValue, LossIdentifier, MetricIdentifier } from './training/compile.js';
-export type { ModelBatch } from './training/data.js';
+export type { DataSource, ModelBatch } from './training/data.js';
+export type { TfjsDataset } from './training/tfjs-data.js';
 export { Merge, Add, add, Subtract, subtract, Multiply, multiply, Average, average, Maximum, maximum, Minimum, minimum, Concatenate, concatenate, type ConcatenateArgs, Dot, dot, type DotArgs } from './layers/index.js';

@@ -1,4 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
+import type { DataSource } from '../training/data.js';
 import type { BatchSource, BatchTensors, CallbackModel, Logs, Optimizer, Shape } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import { Layer, type AnyLayer, type CallContext, type LayerOutput, type LayerWeight, type OutputShape, type SymbolicOutput } from '../engine/layer.js';
@@ -175,8 +176,8 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * Returns the History callback with one value per epoch for the loss and every metric.
    */
   fit(x: BatchTensors, y: BatchTensors, options?: FitOptions): Promise<FitResult>;
-  fit(data: BatchSource<ModelBatch>, options?: FitOptions): Promise<FitResult>;
-  fit(xOrData: BatchTensors | BatchSource<ModelBatch>, yOrOptions?: BatchTensors | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
+  fit(data: DataSource, options?: FitOptions): Promise<FitResult>;
+  fit(xOrData: BatchTensors | DataSource, yOrOptions?: BatchTensors | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
     return fitModel(this, xOrData, yOrOptions, maybeOptions);
   }
 
@@ -217,8 +218,8 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
 
   /** Computes the loss and metrics over data; returns them by name (`{ loss, accuracy }`). */
   evaluate(x: BatchTensors, y: BatchTensors, options?: EvaluateOptions): Promise<Logs>;
-  evaluate(data: BatchSource<ModelBatch>, options?: EvaluateOptions): Promise<Logs>;
-  evaluate(xOrData: BatchTensors | BatchSource<ModelBatch>, yOrOptions?: BatchTensors | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
+  evaluate(data: DataSource, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(xOrData: BatchTensors | DataSource, yOrOptions?: BatchTensors | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
     return evaluateModel(this, xOrData, yOrOptions, maybeOptions);
   }
 
@@ -226,7 +227,7 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * Runs the model over inputs in batches and returns the outputs concatenated (a list for several
    * outputs; the caller disposes them).
    */
-  async predict(x: BatchTensors | BatchSource<ModelBatch>, options?: PredictOptions): Promise<O> {
+  async predict(x: BatchTensors | DataSource, options?: PredictOptions): Promise<O> {
     return this.structured(await predictModel(this, x, options));
   }
 

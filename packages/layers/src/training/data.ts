@@ -2,9 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkInteger, disposeAll, formatShape, isBatchSource, LayerwiseError, SeededRandom, type Batch, type BatchSource, type BatchTensors } from '@layerwise/core';
 import { isTensorStructure, labelledTensors, mapTensors } from './structure.js';
+import { isTfjsDataset, tfjsDatasetBatches, type TfjsDataset } from './tfjs-data.js';
 
 /** A batch for a model with any number of inputs and outputs. */
 export type ModelBatch = Batch<BatchTensors, BatchTensors>;
+
+/** A source of batches fit, evaluate and predict take: any (async) iterable of batches, or a tfjs-data Dataset. */
+export type DataSource = BatchSource<ModelBatch> | TfjsDataset;
 
 /**
  * Batches from somewhere, for one pass (an epoch, an evaluation). Every kind of input `fit`,
@@ -118,7 +122,7 @@ export interface ToStreamOptions {
 }
 
 /** Normalises `(x, y)` tensors (one, a list or a record each) or a batch source into a {@link BatchStream}. */
-export function toBatchStream(xOrData: BatchTensors | BatchSource<ModelBatch>, y: BatchTensors | undefined, options: ToStreamOptions): BatchStream {
+export function toBatchStream(xOrData: BatchTensors | DataSource, y: BatchTensors | undefined, options: ToStreamOptions): BatchStream {
   if (isTensorStructure(xOrData)) {
     return tensorBatches(xOrData, y, {
       batchSize: options.batchSize ?? 32,
@@ -132,6 +136,7 @@ export function toBatchStream(xOrData: BatchTensors | BatchSource<ModelBatch>, y
     throw new LayerwiseError(`${options.owner}: sampleWeight applies to tensor inputs; a source of batches gives each batch's sampleWeight itself`);
   }
   if (isBatchSource(xOrData)) return sourceBatches(xOrData);
+  if (isTfjsDataset(xOrData)) return tfjsDatasetBatches(xOrData);
   throw new LayerwiseError(
     `${options.owner}: expected a tensor (or a list or record of tensors) or an iterable of batches ({x, y}), received ${Object.prototype.toString.call(xOrData)}`,
   );

@@ -1,5 +1,5 @@
 import { checkBoolean, type BatchSource, type BatchTensors, type Logs } from '@layerwise/core';
-import { toBatchStream, type ModelBatch } from './data.js';
+import { toBatchStream, type ModelBatch, type DataSource } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { runTestPass } from './test-loop.js';
 import type { StepModel } from './train-step.js';
@@ -15,7 +15,7 @@ export interface EvaluateOptions {
 /** The loop behind `model.evaluate`: loss and metrics over all the data, by name. */
 export async function evaluateModel<O extends EvaluateOptions>(
   model: StepModel,
-  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  xOrData: BatchTensors | DataSource,
   yOrOptions: BatchTensors | O | undefined,
   maybeOptions: O | undefined,
 ): Promise<Logs> {

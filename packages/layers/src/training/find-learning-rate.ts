@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkInteger, checkNumber, checkOptions, LayerwiseError, type BatchSource, type BatchTensors, type Optimizer } from '@layerwise/core';
 import { deserializeOptimizer } from '@layerwise/optimizers';
-import { disposeBatch, toBatchStream, type ModelBatch } from './data.js';
+import { disposeBatch, toBatchStream, type ModelBatch, type DataSource } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { steepestDescent } from './lr-suggestion.js';
 import type { StepResult } from './train-step.js';
@@ -62,7 +62,7 @@ export type OptimizerFactory = (like: Optimizer) => Optimizer;
  */
 export async function runLearningRateFinder(
   model: FinderModel,
-  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  xOrData: BatchTensors | DataSource,
   y: BatchTensors | undefined,
   options: FindLearningRateOptions,
   freshOptimizer: OptimizerFactory,
@@ -139,10 +139,10 @@ export async function runLearningRateFinder(
  * ```
  */
 export function findLearningRate(model: FinderModel, x: BatchTensors, y: BatchTensors, options?: FindLearningRateOptions): Promise<LearningRateCurve>;
-export function findLearningRate(model: FinderModel, data: BatchSource<ModelBatch>, options?: FindLearningRateOptions): Promise<LearningRateCurve>;
+export function findLearningRate(model: FinderModel, data: DataSource, options?: FindLearningRateOptions): Promise<LearningRateCurve>;
 export function findLearningRate(
   model: FinderModel,
-  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  xOrData: BatchTensors | DataSource,
   yOrOptions?: BatchTensors | FindLearningRateOptions,
   maybeOptions?: FindLearningRateOptions,
 ): Promise<LearningRateCurve> {

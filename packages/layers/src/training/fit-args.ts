@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { DataSource } from './data.js';
 import type { BatchSource, BatchTensors } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import type { ModelBatch } from './data.js';
@@ -11,10 +12,10 @@ import { isTensorStructure } from './structure.js';
  */
 export function splitArgs<O extends object>(
   owner: string,
-  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  xOrData: BatchTensors | DataSource,
   yOrOptions: BatchTensors | O | undefined,
   maybeOptions: O | undefined,
-): { x: BatchTensors | BatchSource<ModelBatch>; y: BatchTensors | undefined; options: O } {
+): { x: BatchTensors | DataSource; y: BatchTensors | undefined; options: O } {
   if (isTensorStructure(xOrData)) {
     if (!isTensorStructure(yOrOptions)) {
       throw new LayerwiseError(`${owner}: x is given as tensors, so y must be the targets as tensors; received ${describe(yOrOptions)}`);

@@ -7,7 +7,7 @@ import { checkKernels } from './check-kernels.js';
 import { eventLoopYielder, type YieldEvery } from './yielder.js';
 import { firstSteps, stepsPerEpochStream } from './steps.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
-import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch } from './data.js';
+import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch, type DataSource } from './data.js';
 import { splitArgs } from './fit-args.js';
 import { Mean } from '@layerwise/metrics';
 import { readLogs, resetTrackers } from './logs.js';
@@ -38,7 +38,7 @@ export interface FitOptions {
    * Data evaluated at the end of every epoch: `[x, y]` tensors (or lists or records of them), `[x, y,
    * sampleWeight]`, or a source of batches.
    */
-  validationData?: readonly [BatchTensors, BatchTensors] | readonly [BatchTensors, BatchTensors, Tensor] | BatchSource<ModelBatch>;
+  validationData?: readonly [BatchTensors, BatchTensors] | readonly [BatchTensors, BatchTensors, Tensor] | DataSource;
   /** Callbacks; History and (with verbose) the progress bar are added by fit itself. */
   callbacks?: readonly Callback[];
   /** 0 silent, 1 progress bar, 2 one line per epoch. Default 1. */
@@ -103,10 +103,10 @@ interface Prepared {
   owned: Tensor[];
 }
 
-function prepareData(owner: string, x: BatchTensors | BatchSource<ModelBatch>, y: BatchTensors | undefined, options: FitOptions): Prepared {
+function prepareData(owner: string, x: BatchTensors | DataSource, y: BatchTensors | undefined, options: FitOptions): Prepared {
   const batchSize = options.batchSize ?? 32;
   const validationBatchSize = options.validationBatchSize ?? batchSize;
-  const stream = (xs: BatchTensors | BatchSource<ModelBatch>, ys: BatchTensors | undefined, training: boolean, sampleWeight?: Tensor) =>
+  const stream = (xs: BatchTensors | DataSource, ys: BatchTensors | undefined, training: boolean, sampleWeight?: Tensor) =>
     toBatchStream(xs, ys, {
       batchSize: training ? batchSize : validationBatchSize,
       shuffle: training && (options.shuffle ?? true),
@@ -150,7 +150,7 @@ function prepareData(owner: string, x: BatchTensors | BatchSource<ModelBatch>, y
     }
     validationStream = tuple
       ? stream(validation[0] as BatchTensors, validation[1] as BatchTensors, false, validation[2] as Tensor | undefined)
-      : stream(validation as BatchSource<ModelBatch>, undefined, false);
+      : stream(validation as DataSource, undefined, false);
   }
   return { train: stream(x, y, true, options.sampleWeight), validation: validationStream, owned: [] };
 }
@@ -158,7 +158,7 @@ function prepareData(owner: string, x: BatchTensors | BatchSource<ModelBatch>, y
 /** The training loop behind `model.fit`. */
 export async function fitModel<O extends FitOptions>(
   model: FitModel,
-  xOrData: BatchTensors | BatchSource<ModelBatch>,
+  xOrData: BatchTensors | DataSource,
   yOrOptions: BatchTensors | O | undefined,
   maybeOptions: O | undefined,
 ): Promise<FitResult> {

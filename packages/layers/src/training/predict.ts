@@ -3,7 +3,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BatchSource, BatchTensors } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import type { CallContext } from '../engine/layer.js';
-import { toBatchStream, disposeBatch, type ModelBatch } from './data.js';
+import { toBatchStream, disposeBatch, type ModelBatch, type DataSource } from './data.js';
 
 /** Options of `model.predict`. */
 export interface PredictOptions {
@@ -22,7 +22,7 @@ export interface PredictModel {
  * The loop behind `model.predict`: the outputs of every batch, concatenated along the batch axis,
  * one tensor per model output.
  */
-export async function predictModel(model: PredictModel, x: BatchTensors | BatchSource<ModelBatch>, options: PredictOptions = {}): Promise<Tensor[]> {
+export async function predictModel(model: PredictModel, x: BatchTensors | DataSource, options: PredictOptions = {}): Promise<Tensor[]> {
   const owner = `Model "${model.name}": predict`;
   const stream = toBatchStream(x, undefined, { batchSize: options.batchSize ?? 32, shuffle: false, owner });
   const batches: Tensor[][] = [];
