@@ -43,3 +43,14 @@ describe("compile accepts Keras' string names", () => {
     model.dispose();
   });
 });
+
+describe('clear errors for empty data', () => {
+  it('names an empty source in fit, evaluate and predict', async () => {
+    const model = sequential([dense({ units: 1, inputShape: [2] })]);
+    model.compile({ optimizer: 'sgd', loss: 'mse' });
+    await expect(model.fit([], { verbose: 0 })).rejects.toThrow(/the training data yielded no batches in epoch 1/);
+    await expect(model.evaluate([])).rejects.toThrow(/the evaluation data yielded no batches/);
+    await expect(model.predict([])).rejects.toThrow(/yielded no batches/);
+    model.dispose();
+  });
+});
