@@ -15,6 +15,7 @@ export { formatSummary, type SummaryOptions } from './models/summary.js';
 export type { CompileOptions, CompiledModel } from './training/compile.js';
 export type { FitOptions, FitResult } from './training/fit.js';
 export type { YieldEvery } from './training/yielder.js';
+export type { NumericArray } from './training/arrays.js';
 export { findLearningRate, runLearningRateFinder } from './training/find-learning-rate.js';
 export type { FindLearningRateOptions, FinderModel, LearningRateCurve, OptimizerFactory } from './training/find-learning-rate.js';
 export type { EvaluateOptions } from './training/evaluate.js';

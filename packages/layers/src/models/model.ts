@@ -16,6 +16,7 @@ import { layerIndex, outputNamesOf, uniqueWeights } from './layer-lookup.js';
 import { modelMacs } from './macs.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
 import { loadModelIo } from './io-bridge.js';
+import { withArrayInputs, type NumericArray } from '../training/arrays.js';
 
 /**
  * A model: layers with the training API (`compile`, `fit`, `evaluate`, `predict`, `summary`).
@@ -175,10 +176,12 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * iterable or async iterable of `{x, y}`, such as a dataset).
    * Returns the History callback with one value per epoch for the loss and every metric.
    */
-  fit(x: BatchTensors, y: BatchTensors, options?: FitOptions): Promise<FitResult>;
+  fit(x: BatchTensors | NumericArray, y: BatchTensors | NumericArray, options?: FitOptions): Promise<FitResult>;
   fit(data: DataSource, options?: FitOptions): Promise<FitResult>;
-  fit(xOrData: BatchTensors | DataSource, yOrOptions?: BatchTensors | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
-    return fitModel(this, xOrData, yOrOptions, maybeOptions);
+  fit(xOrData: BatchTensors | NumericArray | DataSource, yOrOptions?: BatchTensors | NumericArray | FitOptions, maybeOptions?: FitOptions): Promise<FitResult> {
+    return withArrayInputs([xOrData, yOrOptions], ([x, y]) =>
+      fitModel(this, x as BatchTensors | DataSource, y as BatchTensors | FitOptions | undefined, maybeOptions),
+    );
   }
 
   /**
@@ -217,9 +220,13 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
   }
 
   /** Computes the loss and metrics over data; returns them by name (`{ loss, accuracy }`). */
-  evaluate(x: BatchTensors, y: BatchTensors, options?: EvaluateOptions): Promise<Logs>;
+  evaluate(x: BatchTensors | NumericArray, y: BatchTensors | NumericArray, options?: EvaluateOptions): Promise<Logs>;
   evaluate(data: DataSource, options?: EvaluateOptions): Promise<Logs>;
-  evaluate(xOrData: BatchTensors | DataSource, yOrOptions?: BatchTensors | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
+  evaluate(xOrData: BatchTensors | NumericArray | DataSource, yOrOptions?: BatchTensors | NumericArray | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
+    return withArrayInputs([xOrData, yOrOptions], ([x, y]) => this.evaluateTensors(x as BatchTensors | DataSource, y as BatchTensors | EvaluateOptions | undefined, maybeOptions));
+  }
+
+  private evaluateTensors(xOrData: BatchTensors | DataSource, yOrOptions?: BatchTensors | EvaluateOptions, maybeOptions?: EvaluateOptions): Promise<Logs> {
     return evaluateModel(this, xOrData, yOrOptions, maybeOptions);
   }
 
@@ -227,7 +234,11 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * Runs the model over inputs in batches and returns the outputs concatenated (a list for several
    * outputs; the caller disposes them).
    */
-  async predict(x: BatchTensors | DataSource, options?: PredictOptions): Promise<O> {
+  async predict(x: BatchTensors | NumericArray | DataSource, options?: PredictOptions): Promise<O> {
+    return withArrayInputs([x], ([input]) => this.predictTensors(input as BatchTensors | DataSource, options));
+  }
+
+  private async predictTensors(x: BatchTensors | DataSource, options?: PredictOptions): Promise<O> {
     return this.structured(await predictModel(this, x, options));
   }
 
