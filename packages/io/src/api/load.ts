@@ -1,3 +1,5 @@
+import { isBrowserLocation } from '../browser/browser-locations.js';
+import { loadModelFromBrowser, loadModelFromFiles } from '../browser/browser-models.js';
 import { checkOptions, describeValue, invalidArgument, LayerwiseError } from '@layerwise/core';
 import { modelFromH5, weightsFromH5 } from '../h5/h5-model.js';
 import { readH5 } from '../h5/h5-runtime.js';
@@ -40,10 +42,15 @@ function checkSource(owner: string, source: unknown): string {
  * const remote = await loadModel('https://example.com/model/model.json', { onProgress: (p) => console.log(p.loaded, p.total) });
  * ```
  */
-export async function loadModel(source: string, options: LoadModelOptions = {}): Promise<AnyModel> {
+export async function loadModel(source: string | File | readonly File[], options: LoadModelOptions = {}): Promise<AnyModel> {
   const owner = 'loadModel';
   checkOptions(owner, options, loadOptionNames);
+  if (typeof File !== 'undefined' && (source instanceof File || (Array.isArray(source) && source.every((f) => f instanceof File)))) {
+    const files = source instanceof File ? [source] : [...(source as readonly File[])];
+    return loadModelFromFiles(files, owner, options.compile !== false);
+  }
   const location = checkSource(owner, source);
+  if (isBrowserLocation(location)) return loadModelFromBrowser(location, owner, options.compile !== false);
   const format = modelFormatOf(owner, location, options.format);
   const compile = { compile: options.compile !== false };
   if (format === 'tfjs') {

@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../node/atomic-write.js';
 import { saveLayersFolder } from '../node/layers-folder.js';
 import { trainingConfigOf } from '../training/training-config.js';
 import type { AnyModel } from '../weights/weight-groups.js';
+import { isBrowserLocation } from '../browser/browser-locations.js';
+import { saveModelInBrowser } from '../browser/browser-models.js';
 import { modelFormatOf, weightsFormatOf, type ModelFormat, type WeightsFormat } from './formats.js';
 import { isHttpUrl } from './http.js';
 
@@ -51,6 +53,10 @@ export async function saveModel(model: AnyModel, target: string, options: SaveMo
   checkOptions(owner, options, ['format', 'includeOptimizer']);
   const path = checkTarget(owner, target);
   if (options.includeOptimizer !== undefined) checkBoolean(owner, 'includeOptimizer', options.includeOptimizer);
+  if (isBrowserLocation(path)) {
+    await saveModelInBrowser(model, path, owner);
+    return;
+  }
   const format = modelFormatOf(owner, path, options.format);
   if (format === 'tfjs') {
     if (options.includeOptimizer === true) {
