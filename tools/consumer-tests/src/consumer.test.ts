@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAll } from './pack.js';
-import { datasetsProgram, trainProgram, umbrellaProgram, type Program } from './programs.js';
+import { datasetsProgram, ioProgram, trainProgram, umbrellaProgram, type Program } from './programs.js';
 import { createProject, lastJson, run, type Manager } from './project.js';
 import { ROOT } from './workspace.js';
 
@@ -51,7 +51,10 @@ console.log(JSON.stringify([...new Set(copies)]));`;
 
 let root: string;
 // The offline dataset directory CI points the loaders at (../shared/datasets beside the repository).
-const DATA_ENV = { LAYERWISE_DATASETS_DIR: process.env['LAYERWISE_DATASETS_DIR'] ?? join(ROOT, '..', 'shared', 'datasets') };
+const DATA_ENV = {
+  LAYERWISE_DATASETS_DIR: process.env['LAYERWISE_DATASETS_DIR'] ?? join(ROOT, '..', 'shared', 'datasets'),
+  LAYERWISE_MODELS_DIR: join(process.env['LAYERWISE_DATASETS_DIR'] ?? join(ROOT, '..', 'shared', 'datasets'), '..', 'models'),
+};
 let tarballs: Map<string, string>;
 
 beforeAll(() => {
@@ -88,6 +91,17 @@ const subsets: Subset[] = [
     install: ['@layerwise/core', '@layerwise/layers', '@layerwise/optimizers', '@layerwise/backend-wasm'],
     program: trainProgram,
     check: trained,
+  },
+  {
+    name: 'io alone loading a saved model for prediction',
+    install: ['@layerwise/io', '@layerwise/core'],
+    program: ioProgram,
+    // A backend of the user's choice: here tfjs-backend-cpu from the registry.
+    registry: { ...REGISTRY, '@tensorflow/tfjs-backend-cpu': '^4.22.0' },
+    check: (report) => {
+      expect(report).toMatchObject({ backend: 'cpu', shape: [2, 345] });
+      for (const sum of report['sums'] as number[]) expect(sum).toBeCloseTo(1, 4); // softmax outputs
+    },
   },
   {
     name: 'datasets alone parsing MNIST',

@@ -68,3 +68,19 @@ const history = await model.fit(x, y, { epochs: 30, batchSize: 16, verbose: 0 })
 const losses_ = history.history['loss'];
 console.log(JSON.stringify({ backend: tf.getBackend(), chosen: report.name, first: losses_[0], last: losses_[losses_.length - 1], leaked: tf.memory().numTensors - before }));`,
 );
+
+/** io alone: load a saved TensorFlow.js model (DoodleNet from the shared folder) and predict. */
+export const ioProgram = forms(
+  {
+    '@tensorflow/tfjs-core': '* as tf',
+    '@layerwise/core': 'useBackend',
+    '@layerwise/io': 'loadModel',
+  },
+  `const report = await useBackend('auto');
+const model = await loadModel(process.env.LAYERWISE_MODELS_DIR + '/doodlenet/model.json', { compile: false });
+const input = tf.zeros([2, 28, 28, 1]);
+const outputs = await model.predict(input);
+const output = Array.isArray(outputs) ? outputs[0] : outputs;
+const sums = Array.from(await tf.sum(output, 1).data());
+console.log(JSON.stringify({ backend: report.name, shape: output.shape, sums, layers: model.layers.length }));`,
+);
