@@ -4,6 +4,7 @@
 export { gemm, gemmStrided, packASize, packBSize } from './gemm';
 export { addInto, sumColumns } from './reduce';
 export { binary, unary } from './elementwise';
+export { softmaxRows } from './softmax';
 export { setGeometry } from './geometry';
 export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv';
 export {

@@ -21,6 +21,7 @@ export interface WasmExports {
   sumColumns(x: number, rows: number, cols: number, stride: number, out: number, acc: number): void;
   binary(op: number, mode: number, a: number, b: number, out: number, n: number, inner: number): void;
   unary(op: number, x: number, y: number, n: number, params: number): void;
+  softmaxRows(x: number, y: number, n: number, r0: number, r1: number): void;
   setGeometry(
     h: number, w: number, c: number, kh: number, kw: number, sh: number, sw: number,
     dh: number, dw: number, pt: number, pl: number, oh: number, ow: number,
@@ -59,6 +60,7 @@ export const wasmCallNames: readonly WasmCallName[] = [
   'sumColumns',
   'binary',
   'unary',
+  'softmaxRows',
   'setGeometry',
   'conv2d',
   'conv2dBackpropInput',
