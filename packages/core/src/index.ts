@@ -14,6 +14,8 @@ export type { Callback, CallbackModel, Logs, NamedWeight, TrainingParams } from 
 export type { Initializer } from './interfaces/initializer.js';
 export { SeededRandom } from './random.js';
 export { countTensors, disposeAll, measureTensorLeak, readScalar } from './memory.js';
-export { useBackend, backendReport, knownBackends } from './backend/use-backend.js';
-export type { BackendProvider, BackendReport } from './backend/use-backend.js';
+export { useBackend, backendReport } from './backend/use-backend.js';
+export type { BackendReport, UseBackendOptions } from './backend/use-backend.js';
+export { knownBackends } from './backend/providers.js';
+export type { BackendProvider, BackendLoadContext } from './backend/providers.js';
 export { registerAllGradients } from './backend/register-gradients.js';

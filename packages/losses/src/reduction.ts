@@ -61,8 +61,9 @@ export function reduceValues(owner: string, values: Tensor, sampleWeight: Tensor
     if (reduction === 'none' || v.rank === 0) return tf.clone(v);
     const total = tf.sum(v);
     if (reduction === 'sum') return total;
-    const divisor = reduction === 'mean_with_sample_weight' && w !== undefined ? tf.sum(w) : tf.scalar(v.size);
-    return tf.divNoNan(total, divisor);
+    if (reduction === 'mean_with_sample_weight' && w !== undefined) return tf.divNoNan(total, tf.sum(w));
+    // The batch size is a constant: a plain division (no zero guard kernels) unless the batch is empty.
+    return v.size === 0 ? tf.zerosLike(total) : tf.div(total, v.size);
   });
 }
 

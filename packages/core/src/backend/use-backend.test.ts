@@ -4,11 +4,13 @@ import { backendReport, useBackend } from './use-backend.js';
 
 describe('useBackend', () => {
   it("'auto' picks the first available WebAssembly backend and says why", async () => {
-    // @layerwise/backend-wasm is tried first; whether it loads here depends on its build having
-    // run (its own tests check that 'auto' picks it), tfjs-backend-wasm comes next.
+    // @layerwise/backend-node and @layerwise/backend-webgpu are not installed in core, so they fail;
+    // @layerwise/backend-wasm comes next: whether it loads here depends on its build having run
+    // (its own tests check that 'auto' picks it), tfjs-backend-wasm comes next.
     const report = await useBackend('auto');
     expect(['layerwise-wasm', 'wasm']).toContain(report.name);
-    expect(report.reason).toContain('auto: first available of layerwise-wasm, wasm, cpu');
+    expect(report.reason).toContain('auto: first available of tensorflow, webgpu, layerwise-wasm, wasm, cpu after tensorflow (@layerwise/backend-node): ');
+    expect(report.reason).toContain('webgpu (@layerwise/backend-webgpu): ');
     expect(tf.getBackend()).toBe(report.name);
     expect(backendReport()).toEqual(report);
   });
@@ -29,6 +31,6 @@ describe('useBackend', () => {
   });
 
   it('names the unknown backend and lists the known ones', async () => {
-    await expect(useBackend('tpu')).rejects.toThrow(/unknown backend 'tpu'\. Known backends: layerwise-wasm, wasm, cpu/);
+    await expect(useBackend('tpu')).rejects.toThrow(/unknown backend 'tpu'\. Known backends: tensorflow, webgpu, layerwise-wasm, wasm, cpu/);
   });
 });

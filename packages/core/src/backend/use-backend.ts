@@ -1,39 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LayerwiseError } from '../errors.js';
+import { knownBackends, type BackendLoadContext, type BackendProvider } from './providers.js';
 import { registerAllGradients } from './register-gradients.js';
 
-/** A backend provider: how to load a tfjs backend package, under the name it registers. */
-export interface BackendProvider {
-  /** The name the backend registers with tfjs-core (`'wasm'`, `'cpu'`). */
-  readonly name: string;
-  /** The npm package that provides it, named in error messages. */
-  readonly packageName: string;
-  /** Imports the package (which registers the backend with tfjs-core). */
-  load(): Promise<unknown>;
+/** Options of `useBackend`. */
+export interface UseBackendOptions {
+  /**
+   * Let `'auto'` choose WebGPU on a software adapter (SwiftShader), which is correct but slower than
+   * the CPU backends; default false. An explicit `useBackend('webgpu')` always accepts one.
+   */
+  readonly allowSoftwareGpu?: boolean;
+  /** The candidates, in order; default `knownBackends`. Tests inject their own to simulate availability. */
+  readonly providers?: readonly BackendProvider[];
 }
-
-/** What `useBackend` needs of `@layerwise/backend-wasm`. */
-interface LayerwiseWasmModule {
-  registerWasmBackend(options: { threads?: number; enableV8RelaxedSimdFlag?: boolean }): boolean;
-  defaultThreadCount(): Promise<number>;
-}
-
-/**
- * Loads Layerwise's own WebAssembly SIMD backend when the application installed it. The
- * specifier is a variable so that neither TypeScript nor bundlers require the optional package.
- */
-async function loadLayerwiseWasm(): Promise<void> {
-  const specifier = '@layerwise/backend-wasm';
-  const module = (await import(/* @vite-ignore */ specifier)) as LayerwiseWasmModule;
-  module.registerWasmBackend({ threads: await module.defaultThreadCount(), enableV8RelaxedSimdFlag: true });
-}
-
-/** The backends `useBackend` knows how to load, in the order `'auto'` tries them. */
-export const knownBackends: readonly BackendProvider[] = [
-  { name: 'layerwise-wasm', packageName: '@layerwise/backend-wasm', load: loadLayerwiseWasm },
-  { name: 'wasm', packageName: '@tensorflow/tfjs-backend-wasm', load: () => import('@tensorflow/tfjs-backend-wasm') },
-  { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
-];
 
 /** What `useBackend` chose, and why. */
 export interface BackendReport {
@@ -56,9 +35,9 @@ async function activate(name: string): Promise<void> {
   await tf.ready();
 }
 
-async function tryProvider(provider: BackendProvider): Promise<string | undefined> {
+async function tryProvider(provider: BackendProvider, context: BackendLoadContext): Promise<string | undefined> {
   try {
-    if (tf.findBackendFactory(provider.name) == null) await provider.load();
+    if (tf.findBackendFactory(provider.name) == null) await provider.load(context);
     await activate(provider.name);
     return undefined;
   } catch (error) {
@@ -69,11 +48,14 @@ async function tryProvider(provider: BackendProvider): Promise<string | undefine
 /**
  * Chooses the tensor backend and makes it ready for training (gradients registered).
  *
- * - `'auto'` tries the known backends in order — Layerwise's WebAssembly SIMD backend
- *   (`@layerwise/backend-wasm`, on every core; it switches on V8's relaxed-SIMD flag in Node 20),
- *   then tfjs-backend-wasm, then tfjs-backend-cpu — and uses the first that is installed, loads
- *   and initialises.
- * - A known name (`'layerwise-wasm'`, `'wasm'`, `'cpu'`) loads that backend's package if needed.
+ * - `'auto'` tries the known backends in order and uses the first that is installed, loads and
+ *   initialises: tfjs-node (`'tensorflow'`, through the optional `@layerwise/backend-node`), then
+ *   WebGPU (through the optional `@layerwise/backend-webgpu`, only on a real GPU adapter unless
+ *   `allowSoftwareGpu`), then Layerwise's WebAssembly SIMD backend (`@layerwise/backend-wasm`, on
+ *   every core; it switches on V8's relaxed-SIMD flag in Node 20), then tfjs-backend-wasm, then
+ *   tfjs-backend-cpu. The report lists every candidate that failed before, with its reason.
+ * - A known name (`'tensorflow'`, `'webgpu'`, `'layerwise-wasm'`, `'wasm'`, `'cpu'`) loads that
+ *   backend's package if needed.
  * - Any other name must be a backend already registered with tfjs-core (for instance by
  *   importing `@tensorflow/tfjs-backend-webgl` yourself).
  *
@@ -83,30 +65,32 @@ async function tryProvider(provider: BackendProvider): Promise<string | undefine
  * console.log(`training on ${name}: ${reason}`);
  * ```
  */
-export async function useBackend(name: string = 'auto'): Promise<BackendReport> {
+export async function useBackend(name: string = 'auto', options: UseBackendOptions = {}): Promise<BackendReport> {
   registerAllGradients();
+  const providers = options.providers ?? knownBackends;
+  const allowSoftwareGpu = options.allowSoftwareGpu === true;
   if (name === 'auto') {
     const failures: string[] = [];
-    for (const provider of knownBackends) {
-      const failure = await tryProvider(provider);
+    for (const provider of providers) {
+      const failure = await tryProvider(provider, { explicit: false, allowSoftwareGpu });
       if (failure === undefined) {
         const why = failures.length ? ` after ${failures.join('; ')}` : '';
-        return (lastReport = { name: provider.name, reason: `auto: first available of ${knownBackends.map((p) => p.name).join(', ')}${why}` });
+        return (lastReport = { name: provider.name, reason: `auto: first available of ${providers.map((p) => p.name).join(', ')}${why}` });
       }
       failures.push(failure);
     }
     throw new LayerwiseError(`useBackend('auto'): no backend could be loaded. Tried ${failures.join('; ')}`);
   }
-  const provider = knownBackends.find((p) => p.name === name);
+  const provider = providers.find((p) => p.name === name);
   if (provider) {
-    const failure = await tryProvider(provider);
+    const failure = await tryProvider(provider, { explicit: true, allowSoftwareGpu });
     if (failure) {
       throw new LayerwiseError(`useBackend: could not use '${name}': ${failure}. Is ${provider.packageName} installed?`);
     }
     return (lastReport = { name, reason: 'chosen explicitly' });
   }
   if (tf.findBackendFactory(name) == null) {
-    const known = [...knownBackends.map((p) => p.name), ...Object.keys(tf.engine().registryFactory)];
+    const known = [...providers.map((p) => p.name), ...Object.keys(tf.engine().registryFactory)];
     throw new LayerwiseError(
       `useBackend: unknown backend '${name}'. Known backends: ${[...new Set(known)].join(', ')}`,
     );

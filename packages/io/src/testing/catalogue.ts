@@ -106,12 +106,15 @@ export function builtInLayerClassNames(): string[] {
   return [...new Set(classes.map((c) => c.className).filter((n) => n !== ''))].sort();
 }
 
-/** A functional model reading the entry's input(s) through its layer, then Flatten and Dense(2) so that every model trains. */
+/** A functional model reading the entry's input(s) through its layer, then Flatten (or, for a masked sequence, GlobalAveragePooling1D) and Dense(2) so that every model trains. */
 export function catalogueModel(entry: CatalogueEntry): L.Functional {
   const inputs = entry.inputs.map((shape, i) => L.input({ shape: [...shape], name: `in_${i}`, ...(entry.integersBelow ? { dtype: 'int32' as const } : {}) }));
   const layer = entry.make();
   let y = layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as L.SymbolicTensor;
-  if (y.shape.length > 2) y = L.flatten().apply(y) as L.SymbolicTensor;
+  // A masked sequence (Masking) goes through a layer that consumes the mask, as Keras requires; the
+  // rest are flattened.
+  if (y.masked && y.shape.length === 3) y = L.globalAveragePooling1d().apply(y) as L.SymbolicTensor;
+  else if (y.shape.length > 2) y = L.flatten().apply(y) as L.SymbolicTensor;
   const out = L.dense({ units: 2, name: 'head' }).apply(y) as L.SymbolicTensor;
   return L.model({ inputs: inputs.length === 1 ? inputs[0]! : inputs, outputs: out });
 }

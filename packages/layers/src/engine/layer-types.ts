@@ -1,6 +1,7 @@
 import type { DataType, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { Initializer, Shape } from '@layerwise/core';
 import type { Layer } from './layer.js';
+import type { Masks } from './mask.js';
 import type { SymbolicTensor } from './symbolic.js';
 
 // The types around `Layer`: its arguments, what `call` is told, what `apply` and
@@ -30,6 +31,13 @@ export interface CallContext {
    * model, so a frozen pretrained base runs in inference mode inside a model being trained.
    */
   readonly training: boolean;
+  /**
+   * The mask of the input (Keras' `mask` call argument): a boolean `[batch, timesteps]` tensor for
+   * one input, or a list for a list of inputs. Models fill it from `computeMask` of the layer before;
+   * layers that use it (recurrent, attention, global 1D pooling) read it, and a mask given to a layer
+   * whose `supportsMasking` is false is an error.
+   */
+  readonly mask?: Masks | undefined;
 }
 
 /** What a layer's `call` returns: one tensor, or a list for layers and models with several outputs. */

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
-import { checkInteger, formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
+import { checkBoolean, checkInteger, formatShape, invalidArgument, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { assertBuiltShape, checkApplyInputs } from './apply-inputs.js';
+import { anyMasked, assertMaskSupported, combineMasks, ownedMasks, type Masks } from './mask.js';
 import { applySymbolic } from './apply-symbolic.js';
 import type { AddWeightOptions, AnyLayer, CallContext, InputForm, LayerArgs, LayerOutput, LayerWeight, OutputShape, SymbolicOutput } from './layer-types.js';
 import { toSnakeCase, uniqueName } from './names.js';
@@ -50,16 +51,28 @@ export abstract class Layer<O extends LayerOutput = Tensor> {
   readonly name: string;
   /** The declared input shape including the batch dimension, when given by `inputShape`. */
   readonly batchInputShape: Shape | undefined;
+  /**
+   * Whether the layer accepts a mask on its input (Keras' `supports_masking`). By default such a
+   * layer passes the mask on unchanged (merge layers combine theirs); layers that end or make masks
+   * override `computeMask`. False (the default): a mask reaching the layer is an error, as in Keras.
+   */
+  readonly supportsMasking: boolean = false;
   private layerTrainable: boolean;
   private readonly layerWeights: LayerWeight[] = [];
   private builtInputShape: Shape | readonly Shape[] | undefined;
 
   constructor(args: LayerArgs = {}) {
-    this.name = args.name ?? uniqueName(toSnakeCase(classNameOf(new.target)));
-    this.layerTrainable = args.trainable ?? true;
+    const className = classNameOf(new.target);
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) {
+      throw invalidArgument({ owner: className, argument: 'name', expected: 'a non-empty string', received: args.name });
+    }
+    this.name = args.name ?? uniqueName(toSnakeCase(className));
+    const owner = `${className} "${this.name}"`;
+    this.layerTrainable = checkBoolean(owner, 'trainable', args.trainable ?? true);
     if (args.inputShape !== undefined) {
-      args.inputShape.forEach((d, i) => d === null || checkInteger(`Layer "${this.name}"`, `inputShape[${i}]`, d));
-      const batch = args.batchSize === undefined ? null : checkInteger(`Layer "${this.name}"`, 'batchSize', args.batchSize);
+      if (!Array.isArray(args.inputShape)) throw invalidArgument({ owner, argument: 'inputShape', expected: 'a list of dimensions (null for any size)', received: args.inputShape });
+      args.inputShape.forEach((d, i) => d === null || checkInteger(owner, `inputShape[${i}]`, d));
+      const batch = args.batchSize === undefined ? null : checkInteger(owner, 'batchSize', args.batchSize);
       this.batchInputShape = [batch, ...args.inputShape];
     } else {
       this.batchInputShape = undefined;
@@ -173,6 +186,40 @@ export abstract class Layer<O extends LayerOutput = Tensor> {
    */
   computeMacs?(inputShape: Shape | readonly Shape[]): number;
 
+  /**
+   * The mask of the output for these inputs and input mask(s) (Keras' `compute_mask`): by default the
+   * input mask passed on when `supportsMasking` (the masks of a list combined: true where all are),
+   * else none, and an error if a mask was given. A new tensor or one of the input masks.
+   */
+  computeMask(_inputs: Tensor | Tensor[], mask?: Masks): Masks {
+    assertMaskSupported(ownerOf(this), this.supportsMasking, mask);
+    if (!this.supportsMasking) return undefined;
+    return Array.isArray(mask) ? combineMasks(mask) : mask;
+  }
+
+  /**
+   * Whether the output of an application carries a mask, given whether each input does: what
+   * `computeMask` does, on flags (a model being defined knows where masks flow before any data).
+   * Layers overriding `computeMask` override this too; a list for layers with several outputs.
+   */
+  outputMasked(inputMasked: boolean | readonly boolean[]): boolean | boolean[] {
+    return this.supportsMasking && anyMasked(inputMasked);
+  }
+
+  /**
+   * Runs the layer on tensors with the input mask(s) in `context.mask`, returning the output and its
+   * mask (`computeMask`); what models run for each layer. The caller disposes both.
+   *
+   * @example
+   * ```ts
+   * const { output, mask } = embedding({ inputDim: 100, outputDim: 8, maskZero: true }).applyWithMask(ids);
+   * ```
+   */
+  applyWithMask(inputs: Tensor | Tensor[], context: CallContext = { training: false }): { output: O; mask: Masks } {
+    const output = this.apply(inputs, context);
+    return { output, mask: ownedMasks(this.computeMask(inputs, context.mask), context.mask) };
+  }
+
   /** What `call` takes: one tensor (the default), a list, or either. Merge layers return `'list'`. */
   inputForm(): InputForm {
     return 'tensor';
@@ -219,6 +266,7 @@ export abstract class Layer<O extends LayerOutput = Tensor> {
     const checked = checkApplyInputs(ownerOf(this), this.inputForm(), inputs);
     if (checked.symbolic) return applySymbolic(this, checked.inputs) as SymbolicOutput<O>;
     const x = checked.inputs;
+    assertMaskSupported(ownerOf(this), this.supportsMasking, context.mask);
     this.ensureBuilt(Array.isArray(x) ? x.map((t) => t.shape) : x.shape);
     return this.call(x, this.callContext(context));
   }

@@ -22,6 +22,8 @@ export class SymbolicTensor {
     readonly node: LayerNode,
     /** Its position among that node's outputs. */
     readonly index: number,
+    /** Whether a mask comes with it when the model runs (after Masking, Embedding with maskZero, ...). */
+    readonly masked = false,
   ) {}
 
   /** The layer that produced this tensor. */
@@ -62,8 +64,10 @@ export class LayerNode {
     /** True when the layer returned a list of outputs. */
     readonly outputsAsList: boolean,
     dtype: DataType,
+    /** Whether each output carries a mask. Default: none does. */
+    outputMasked: readonly boolean[] = [],
   ) {
-    this.outputs = outputShapes.map((shape, i) => new SymbolicTensor(shape, dtype, this, i));
+    this.outputs = outputShapes.map((shape, i) => new SymbolicTensor(shape, dtype, this, i, outputMasked[i] ?? false));
   }
 
   /** The inputs in the form the layer received them. */

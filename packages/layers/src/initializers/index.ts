@@ -46,14 +46,14 @@ export const initializerNames = Object.keys(byName);
 /** An initialiser, or its name (`'glorotUniform'`, `'glorot_uniform'`, `'heNormal'`, `'zeros'`). */
 export type InitializerIdentifier = Initializer | string;
 
-/** Resolves an initialiser name to a fresh instance; instances pass through. */
-export function getInitializer(identifier: InitializerIdentifier, owner = 'getInitializer'): Initializer {
+/** Resolves an initialiser name to a fresh instance; instances pass through. `owner` and `argument` name the layer and its argument in the error. */
+export function getInitializer(identifier: InitializerIdentifier, owner = 'getInitializer', argument = 'initializer'): Initializer {
   if (typeof identifier !== 'string') return identifier;
   const camel = identifier.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
   const make = byName[camel];
   if (!make) {
     throw new LayerwiseError(
-      `${owner}: received an unknown initializer '${identifier}'. Known initializers: ${initializerNames.join(', ')}`,
+      `${owner}: received an unknown value for \`${argument}\`: '${identifier}'. Known initializers: ${initializerNames.join(', ')}`,
     );
   }
   return make();

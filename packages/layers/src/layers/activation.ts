@@ -12,6 +12,7 @@ export interface ActivationArgs extends LayerArgs {
 /** Applies an activation function to its input. */
 export class Activation extends Layer {
   static override readonly className = 'Activation';
+  override readonly supportsMasking = true;
   readonly activation: string;
   private readonly fn: ActivationFn;
 

@@ -29,6 +29,7 @@ export interface DenseArgs extends LayerArgs {
  */
 export class Dense extends Layer {
   static override readonly className = 'Dense';
+  override readonly supportsMasking = true;
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;
@@ -45,8 +46,8 @@ export class Dense extends Layer {
     this.activation = args.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner);
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner);
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner, 'kernelInitializer');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer');
   }
 
   override build(inputShape: Shape): void {

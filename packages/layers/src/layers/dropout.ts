@@ -17,6 +17,7 @@ export interface DropoutArgs extends LayerArgs {
  */
 export class Dropout extends Layer {
   static override readonly className = 'Dropout';
+  override readonly supportsMasking = true;
   readonly rate: number;
   readonly seed: number | undefined;
   private readonly random: SeededRandom | undefined;

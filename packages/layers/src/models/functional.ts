@@ -1,10 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import type { AnyLayer, CallContext, InputForm, LayerOutput, OutputShape } from '../engine/layer.js';
 import { isShapeList } from '../engine/shape.js';
 import { SymbolicTensor, type LayerNode } from '../engine/symbolic.js';
 import { functionalConfig, rebuildGraph } from './functional-config.js';
-import { runGraph, traceGraph, type Graph } from './graph.js';
+import { checkApplyInputs } from '../engine/apply-inputs.js';
+import { maskList, type Masks } from '../engine/mask.js';
+import { graphMaskFlags, runGraph, traceGraph, type Graph, type GraphResult } from './graph.js';
 import { Model } from './model.js';
 
 /** Arguments of {@link Functional} and {@link model}. */
@@ -63,6 +66,9 @@ export class Functional<O extends LayerOutput = LayerOutput> extends Model<O> {
     if (args.trainable === false) this.trainable = false;
   }
 
+  /** A model takes the masks of its inputs and gives those of its outputs, from its layers. */
+  override readonly supportsMasking = true;
+
   get layers(): AnyLayer[] {
     return [...this.graph.layers];
   }
@@ -97,13 +103,38 @@ export class Functional<O extends LayerOutput = LayerOutput> extends Model<O> {
   }
 
   call(inputs: Tensor | Tensor[], context: CallContext): O {
+    const { outputs, masks } = this.run(inputs, context);
+    tf.dispose(masks.filter((m): m is Tensor => m !== undefined));
+    return (this.outputList ? outputs : outputs[0]!) as O;
+  }
+
+  /** Runs the graph once for the outputs and their masks (the input masks in `context.mask`). */
+  override applyWithMask(inputs: Tensor | Tensor[], context: CallContext = { training: false }): { output: O; mask: Masks } {
+    const checked = checkApplyInputs(`Functional "${this.name}"`, this.inputForm(), inputs);
+    if (checked.symbolic) throw new LayerwiseError(`Functional "${this.name}": applyWithMask takes tensors, not symbolic tensors`);
+    const { outputs, masks } = this.run(checked.inputs, this.callContext(context));
+    return this.outputList ? { output: outputs as O, mask: masks } : { output: outputs[0]! as O, mask: masks[0] };
+  }
+
+  /** The output masks, from running the graph (as Keras' functional `compute_mask`). */
+  override computeMask(inputs: Tensor | Tensor[], mask?: Masks): Masks {
+    const { output, mask: out } = this.applyWithMask(inputs, { training: false, mask });
+    tf.dispose(output);
+    return out;
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean | boolean[] {
+    const flags = graphMaskFlags(this.graph, this.graphInputs, this.graphOutputs, typeof inputMasked === 'boolean' ? [inputMasked] : inputMasked);
+    return this.outputList ? flags : flags[0]!;
+  }
+
+  private run(inputs: Tensor | Tensor[], context: CallContext): GraphResult {
     const values = Array.isArray(inputs) ? inputs : [inputs];
     if (values.length !== this.graphInputs.length) {
       throw new LayerwiseError(`Functional "${this.name}": takes ${this.graphInputs.length} inputs, received ${values.length}`);
     }
     this.ensureBuilt(this.inputList ? values.map((t) => t.shape) : values[0]!.shape);
-    const outputs = runGraph(this.graph, this.graphInputs, this.graphOutputs, values, context);
-    return (this.outputList ? outputs : outputs[0]!) as O;
+    return runGraph(this.graph, this.graphInputs, this.graphOutputs, values, context, maskList(context.mask));
   }
 
   /** The outputs' shapes with the batch dimension of the given input. */

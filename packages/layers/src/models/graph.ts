@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError } from '@layerwise/core';
 import { InputLayer } from '../engine/input-layer.js';
+import { outputMaskFlags } from '../engine/apply-symbolic.js';
 import type { AnyLayer, CallContext } from '../engine/layer.js';
+import { maskList, type Mask } from '../engine/mask.js';
 import type { LayerNode, SymbolicTensor } from '../engine/symbolic.js';
 
 /** The part of a graph of layer applications that leads from a model's inputs to its outputs. */
@@ -49,9 +51,17 @@ export function traceGraph(owner: string, inputs: readonly SymbolicTensor[], out
   return { nodes, layers };
 }
 
+/** What {@link runGraph} returns: one tensor and one mask per model output. */
+export interface GraphResult {
+  readonly outputs: Tensor[];
+  readonly masks: Mask[];
+}
+
 /**
- * Runs a graph on concrete inputs (one per model input, in order) and returns the outputs (one per
- * model output). Intermediate tensors are freed; an output that is also an input, or that appears
+ * Runs a graph on concrete inputs (one per model input, in order, with their masks when given) and
+ * returns the outputs and their masks (one per model output). Each layer receives the masks of its
+ * inputs in its context and gives the mask of its outputs (`applyWithMask`), as Keras propagates
+ * them. Intermediate tensors are freed; an output (or mask) that is also an input, or that appears
  * twice, is cloned so that every returned tensor is the caller's to dispose.
  */
 export function runGraph(
@@ -60,23 +70,54 @@ export function runGraph(
   outputs: readonly SymbolicTensor[],
   values: readonly Tensor[],
   context: CallContext,
-): Tensor[] {
+  inputMasks: readonly Mask[] = [],
+): GraphResult {
   return tf.tidy(() => {
     const computed = new Map<SymbolicTensor, Tensor>();
-    inputs.forEach((t, i) => computed.set(t, values[i]!));
+    const masks = new Map<SymbolicTensor, Mask>();
+    inputs.forEach((t, i) => {
+      computed.set(t, values[i]!);
+      masks.set(t, inputMasks[i]);
+    });
     for (const node of graph.nodes) {
       if (node.inputs.length === 0) continue;
       const args = node.inputs.map((t) => computed.get(t)!);
-      const result = node.layer.apply(node.inputsAsList ? args : args[0]!, context);
-      const list = Array.isArray(result) ? result : [result];
-      node.outputs.forEach((t, i) => computed.set(t, list[i]!));
+      const argMasks = node.inputs.map((t) => masks.get(t));
+      const mask = node.inputsAsList ? argMasks : argMasks[0];
+      const result = node.layer.applyWithMask(node.inputsAsList ? args : args[0]!, { ...context, mask });
+      const list = Array.isArray(result.output) ? result.output : [result.output];
+      const outMasks = maskList(result.mask);
+      node.outputs.forEach((t, i) => {
+        computed.set(t, list[i]!);
+        masks.set(t, outMasks[i]);
+      });
     }
     const seen = new Set<Tensor>(values);
-    return outputs.map((t) => {
-      const value = computed.get(t)!;
+    const owned = (value: Tensor) => {
       if (seen.has(value)) return tf.clone(value);
       seen.add(value);
       return value;
-    });
-  });
+    };
+    const result = outputs.map((t) => owned(computed.get(t)!));
+    for (const m of inputMasks) if (m) seen.add(m);
+    return { outputs: result, masks: outputs.map((t) => masks.get(t)).map((m) => (m ? owned(m) : m)) };
+  }) as unknown as GraphResult;
+}
+
+/**
+ * Whether each output of a graph carries a mask when its inputs carry the masks `inputMasked` says;
+ * throws as a model definition would when a masked input reaches a layer that cannot take it.
+ */
+export function graphMaskFlags(graph: Graph, inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], inputMasked: readonly boolean[]): boolean[] {
+  const flags = new Map<SymbolicTensor, boolean>();
+  inputs.forEach((t, i) => flags.set(t, inputMasked[i] ?? false));
+  for (const node of graph.nodes) {
+    if (node.inputs.length === 0) continue;
+    const given = node.inputs.map((t) => flags.get(t) ?? false);
+    const out = outputMaskFlags(node.layer, node.inputsAsList ? given : given[0]!, node.outputs.length, () =>
+      node.inputs.filter((t) => flags.get(t)).map((t) => `"${t.name}"`).join(', '),
+    );
+    node.outputs.forEach((t, i) => flags.set(t, out[i]!));
+  }
+  return outputs.map((t) => flags.get(t) ?? false);
 }

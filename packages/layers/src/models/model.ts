@@ -3,7 +3,9 @@ import type { DataSource } from '../training/data.js';
 import type { BatchSource, BatchTensors, CallbackModel, Logs, Optimizer, Shape } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import { Layer, type AnyLayer, type CallContext, type LayerOutput, type LayerWeight, type OutputShape, type SymbolicOutput } from '../engine/layer.js';
+import { maskList, type Mask } from '../engine/mask.js';
 import type { LayerNode, SymbolicTensor } from '../engine/symbolic.js';
+import { checkKernelsAtCompile } from '../training/check-kernels.js';
 import { compileModel, type CompiledModel, type CompileOptions } from '../training/compile.js';
 import type { ModelBatch } from '../training/data.js';
 import { evaluateModel, type EvaluateOptions } from '../training/evaluate.js';
@@ -166,6 +168,7 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    */
   compile(options: CompileOptions): void {
     const next = compileModel(this.name, this.outputNames, options);
+    checkKernelsAtCompile(this, next, options);
     this.compiledState?.dispose();
     this.compiledState = next;
   }
@@ -208,10 +211,25 @@ export abstract class Model<O extends LayerOutput = Tensor> extends Layer<O> imp
    * as a list, one per output; what the training loop runs. The caller disposes them.
    */
   forward(x: BatchTensors, context: CallContext = { training: false }): Tensor[] {
-    const inputs = arrangeTensors(`Model "${this.name}"`, 'input', this.inputNames, x);
-    const single = inputs.length === 1 && this.inputForm() !== 'list';
-    const out: LayerOutput = this.call(single ? inputs[0]! : inputs, this.callContext(context));
+    const out: LayerOutput = this.call(this.arrangedInputs(x), this.callContext(context));
     return Array.isArray(out) ? out : [out];
+  }
+
+  /**
+   * As `forward`, with the mask of each output (`undefined` where it has none): Keras leaves the
+   * masked timesteps of an output out of its loss, and this is the hook a training step uses to do
+   * the same (a mask as per-timestep sample weights). The caller disposes outputs and masks.
+   */
+  forwardWithMasks(x: BatchTensors, context: CallContext = { training: false }): { outputs: Tensor[]; masks: Mask[] } {
+    const { output, mask } = this.applyWithMask(this.arrangedInputs(x), context);
+    const outputs: Tensor[] = Array.isArray(output) ? output : [output as Tensor];
+    const masks = maskList(mask);
+    return { outputs, masks: outputs.map((_, i) => masks[i]) };
+  }
+
+  private arrangedInputs(x: BatchTensors): Tensor | Tensor[] {
+    const inputs = arrangeTensors(`Model "${this.name}"`, 'input', this.inputNames, x);
+    return inputs.length === 1 && this.inputForm() !== 'list' ? inputs[0]! : inputs;
   }
 
   /** The model's output for one batch, in inference mode (caller disposes). */

@@ -88,12 +88,20 @@ export function getLayerClass(className: string, owner = 'getLayerClass'): Layer
     // Classes registered with the wrappers' registerLayerClass.
     return resolveLayerClass(className, owner) as LayerClass;
   } catch {
-    const names = [...new Set([...known.keys(), ...registered.keys()])].sort();
+    const names = layerClassNames();
     throw new LayerwiseError(
       `${owner}: unknown layer class '${className}'. If it is a layer of your own, register it before deserialising: ` +
         `registerLayer(${className}) (with static className = '${className}'). Known classes: ${names.join(', ')}`,
     );
   }
+}
+
+/**
+ * The class names deserialisation knows, sorted: the built-in layers and models, and the classes
+ * registered with `registerLayer`.
+ */
+export function layerClassNames(): string[] {
+  return [...new Set([...builtInClasses().keys(), ...registered.keys()])].sort();
 }
 
 /** A layer's `{ class_name, config }` form. */

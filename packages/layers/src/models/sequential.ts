@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
+import { outputMaskFlags } from '../engine/apply-symbolic.js';
+import { checkApplyInputs } from '../engine/apply-inputs.js';
 import { InputLayer } from '../engine/input-layer.js';
+import { anyMasked, maskList, type Mask, type Masks } from '../engine/mask.js';
 import { Layer, type AnyLayer, type CallContext, type LayerArgs } from '../engine/layer.js';
 import { uniqueName } from '../engine/names.js';
 import { forgetNode, type LayerNode, type SymbolicTensor } from '../engine/symbolic.js';
@@ -19,6 +22,14 @@ interface StackGraph {
   readonly input: SymbolicTensor;
   output: SymbolicTensor;
   readonly nodes: LayerNode[];
+}
+
+/**
+ * The input shape a first layer fixes: the one it declares, or a built model's (a pretrained base
+ * as the first layer of a new model, as in Keras).
+ */
+function knownInputShape(layer: Layer): Shape | undefined {
+  return layer.batchInputShape ?? (layer instanceof Model ? layer.inputShape : undefined);
 }
 
 /**
@@ -44,6 +55,9 @@ export class Sequential extends Model {
     super(args);
     for (const layer of args.layers ?? []) this.add(layer);
   }
+
+  /** A model takes the mask of its input and gives that of its output, from its layers. */
+  override readonly supportsMasking = true;
 
   get layers(): Layer[] {
     return [...this.stack];
@@ -90,8 +104,9 @@ export class Sequential extends Model {
         const output = layer.apply(this.graph.output);
         this.graph.nodes.push(output.node);
         this.graph.output = output;
-      } else if (this.stack[0]!.batchInputShape) {
-        this.ensureBuilt(this.stack[0]!.batchInputShape);
+      } else {
+        const shape = knownInputShape(this.stack[0]!);
+        if (shape) this.ensureBuilt(shape);
       }
     } catch (error) {
       this.stack.pop();
@@ -105,7 +120,8 @@ export class Sequential extends Model {
     if (!layer) throw new LayerwiseError(`Sequential "${this.name}": pop() on a model with no layers`);
     this.forgetGraph();
     const first = this.stack[0];
-    if (first?.batchInputShape) this.ensureBuilt(first.batchInputShape);
+    const shape = first && knownInputShape(first);
+    if (shape) this.ensureBuilt(shape);
     return layer;
   }
 
@@ -137,13 +153,38 @@ export class Sequential extends Model {
   }
 
   call(x: Tensor, context: CallContext): Tensor {
+    const { output, mask } = this.run(x, context);
+    mask?.dispose();
+    return output;
+  }
+
+  /** Runs the stack once for the output and its mask (the input mask in `context.mask`), each layer passing its mask to the next. */
+  override applyWithMask(x: Tensor, context: CallContext = { training: false }): { output: Tensor; mask: Mask } {
+    checkApplyInputs(`Sequential "${this.name}"`, 'tensor', x);
+    return this.run(x, this.callContext(context));
+  }
+
+  /** The output mask, from running the stack (as Keras' `compute_mask`). */
+  override computeMask(x: Tensor, mask?: Masks): Mask {
+    const { output, mask: out } = this.applyWithMask(x, { training: false, mask });
+    output.dispose();
+    return out;
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean {
+    return this.stack.reduce<boolean>((masked, layer) => outputMaskFlags(layer, masked, 1, () => 'from the layer before')[0]!, anyMasked(inputMasked));
+  }
+
+  private run(x: Tensor, context: CallContext): { output: Tensor; mask: Mask } {
     if (this.stack.length === 0) throw new LayerwiseError(`Sequential "${this.name}": the model has no layers`);
     if (!this.graph) this.ensureBuilt(x.shape);
+    const incoming = maskList(context.mask)[0];
     return tf.tidy(() => {
       let y = x;
-      for (const layer of this.stack) y = layer.apply(y, context);
-      return y === x ? tf.clone(x) : y;
-    });
+      let mask = incoming;
+      for (const layer of this.stack) ({ output: y, mask } = layer.applyWithMask(y, { ...context, mask }) as { output: Tensor; mask: Mask });
+      return { output: y === x ? tf.clone(x) : y, mask: mask !== undefined && mask === incoming ? tf.clone(mask) : mask };
+    }) as { output: Tensor; mask: Mask };
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

@@ -1,8 +1,8 @@
 import type { Loss, Metric } from '@layerwise/core';
 import { checkNumber, describeValue, LayerwiseError } from '@layerwise/core';
 import { getLoss } from '@layerwise/losses';
-import { getMetric } from '@layerwise/metrics';
 import type { CompileOptions, LossIdentifier, MetricIdentifier } from './compile.js';
+import { resolveMetric } from './compile-metric.js';
 
 /** One output's loss, loss weight and metrics, resolved. */
 export interface ResolvedOutput {
@@ -100,7 +100,7 @@ export function resolveOutputs(owner: string, outputNames: readonly string[], op
   const weightedIds = metricLists(owner, names, options.weightedMetrics, 'weightedMetrics');
   return names.map((name, i) => {
     const loss = getLoss(lossIds[i]!);
-    const resolve = (ids: MetricIdentifier[]) => ids.map((m) => getMetric(m, { loss: loss.name }));
+    const resolve = (ids: MetricIdentifier[]) => ids.map((m) => resolveMetric(owner, m, loss));
     return { name, loss, weight: lossWeights[i]!, metrics: resolve(metricIds[i]!), weightedMetrics: resolve(weightedIds[i]!) };
   });
 }

@@ -40,6 +40,13 @@ export interface CompileOptions {
    * metric whose name an unweighted one of the same output already has is logged as `weighted_<name>`.
    */
   weightedMetrics?: CompileOptions['metrics'];
+  /**
+   * Check that the active backend has every forward and gradient kernel the model needs (one
+   * training pass traced on tfjs-backend-cpu), with one error listing the missing ones: here when the
+   * model's input shapes are known, else at the first batch of `fit` (whose own `checkKernels`
+   * option can skip it). Default true.
+   */
+  checkKernels?: boolean;
 }
 
 /** What compile resolved for one output. */

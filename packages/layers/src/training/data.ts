@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkInteger, disposeAll, formatShape, isBatchSource, LayerwiseError, SeededRandom, type Batch, type BatchSource, type BatchTensors } from '@layerwise/core';
 import { isTensorStructure, labelledTensors, mapTensors } from './structure.js';
+import { declaredSize, isOneShot } from './source-kind.js';
 import { isTfjsDataset, tfjsDatasetBatches, type TfjsDataset } from './tfjs-data.js';
 
 /** A batch for a model with any number of inputs and outputs. */
@@ -21,8 +22,13 @@ export interface BatchStream {
    * epoch alone, so a run resumed at some epoch sees the same batches as an uninterrupted one.
    */
   pass(epoch?: number): AsyncIterable<ModelBatch>;
-  /** Batches per pass, when known. */
+  /** Batches per pass, when known (`Infinity` for a dataset that repeats forever). */
   readonly steps: number | undefined;
+  /**
+   * Whether a second pass starts over (`'many'`: tensors, arrays, datasets) or continues the same
+   * iterator (`'one'`: a generator object or any iterator that is its own iterable).
+   */
+  readonly passes: 'one' | 'many';
   /** Samples per pass, when known. */
   readonly samples: number | undefined;
   readonly batchSize: number | undefined;
@@ -79,6 +85,7 @@ export function tensorBatches(x: BatchTensors, y: BatchTensors | undefined, opti
     steps,
     samples: n,
     batchSize,
+    passes: 'many',
     async *pass(epoch = 0) {
       const order = options.shuffle ? new SeededRandom((baseSeed + Math.imul(epoch + 1, 0x9e3779b1)) >>> 0).permutation(n) : undefined;
       for (let start = 0; start < n; start += batchSize) {
@@ -99,13 +106,15 @@ export function tensorBatches(x: BatchTensors, y: BatchTensors | undefined, opti
 
 /**
  * Batches from a user's source: any iterable or async iterable (a dataset, a generator). Each
- * pass iterates it anew; a one-shot generator therefore serves one pass only.
+ * pass iterates it anew; a one-shot generator therefore serves one pass only. A source that states
+ * its `size` (a Dataset from `@layerwise/datasets`, `Infinity` once repeated) gives the steps.
  */
 export function sourceBatches(source: BatchSource<ModelBatch>): BatchStream {
   return {
-    steps: undefined,
+    steps: declaredSize(source),
     samples: undefined,
     batchSize: undefined,
+    passes: isOneShot(source) ? 'one' : 'many',
     async *pass() {
       yield* source as AsyncIterable<ModelBatch>;
     },

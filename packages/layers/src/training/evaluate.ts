@@ -1,6 +1,7 @@
 import { checkBoolean, type BatchSource, type BatchTensors, type Logs } from '@layerwise/core';
 import { toBatchStream, type ModelBatch, type DataSource } from './data.js';
 import { splitArgs } from './fit-args.js';
+import { limitSteps } from './steps.js';
 import { runTestPass } from './test-loop.js';
 import type { StepModel } from './train-step.js';
 
@@ -10,6 +11,11 @@ export interface EvaluateOptions {
   batchSize?: number;
   /** Check every batch for NaN or infinite values, with an error naming the batch and the tensor. Default false. */
   checkInputs?: boolean;
+  /**
+   * Evaluate on the first `steps` batches only (Keras' `steps`). Default: every batch of one pass;
+   * required for a dataset that repeats forever.
+   */
+  steps?: number;
 }
 
 /** The loop behind `model.evaluate`: loss and metrics over all the data, by name. */
@@ -21,7 +27,7 @@ export async function evaluateModel<O extends EvaluateOptions>(
 ): Promise<Logs> {
   const owner = `Model "${model.name}": evaluate`;
   const { x, y, options } = splitArgs<EvaluateOptions>(owner, xOrData, yOrOptions, maybeOptions);
-  const stream = toBatchStream(x, y, { batchSize: options.batchSize ?? 32, shuffle: false, owner });
   const check = checkBoolean(owner, 'checkInputs', options.checkInputs ?? false);
+  const stream = limitSteps(owner, toBatchStream(x, y, { batchSize: options.batchSize ?? 32, shuffle: false, owner }), options.steps);
   return runTestPass(model, stream, '', check ? owner : undefined);
 }

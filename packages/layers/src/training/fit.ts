@@ -5,7 +5,7 @@ import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerw
 import { checkBatchFinite } from './check-inputs.js';
 import { checkKernels } from './check-kernels.js';
 import { eventLoopYielder, type YieldEvery } from './yielder.js';
-import { firstSteps, stepsPerEpochStream } from './steps.js';
+import { checkStepsGiven, firstSteps, stepsPerEpochStream } from './steps.js';
 import { CallbackList, type History } from '@layerwise/callbacks';
 import { toBatchStream, type BatchStream, disposeBatch, type ModelBatch, type DataSource } from './data.js';
 import { splitArgs } from './fit-args.js';
@@ -65,9 +65,14 @@ export interface FitOptions {
    * Batches per epoch, as Keras' `steps_per_epoch`: each epoch takes this many batches, continuing
    * through the data where the previous epoch stopped (starting over when it ends). When the data run
    * out (a generator with no more batches), training stops with a warning. Default: one pass per epoch.
+   * Required when the data are a generator object (a one-shot iterator, which may never end) or a
+   * dataset that repeats forever.
    */
   stepsPerEpoch?: number;
-  /** Validation batches per validation pass (from the start of the validation data each time). Default all. */
+  /**
+   * Validation batches per validation pass (from the start of the validation data each time).
+   * Default all; required when validationData is a generator object or repeats forever.
+   */
   validationSteps?: number;
   /** When to give the event loop a turn between batches (see {@link YieldEvery}). Default `'auto'` (at most every 16 ms). */
   yieldEvery?: YieldEvery;
@@ -79,6 +84,8 @@ export type FitResult = History;
 /** What fit needs of a model: the step (overridable, as Keras' `train_step`) and the callback view. */
 export interface FitModel extends StepModel, CallbackModel {
   trainStep(batch: ModelBatch): StepResult;
+  /** Weights training does not update (restored after the kernel check's trace). */
+  readonly nonTrainableWeights: readonly { variable: tf.Variable }[];
 }
 
 /** Which 1-based epochs validate, from `validationFreq`. */
@@ -175,17 +182,24 @@ export async function fitModel<O extends FitOptions>(
     throw new LayerwiseError(`${owner}: received an invalid value for \`verbose\`, expected 0, 1 or 2. Received: verbose=${String(verbose)}`);
   }
   const validateAt = validationSchedule(owner, options.validationFreq);
-  const prepared = prepareData(owner, x, y, options);
-  const { owned } = prepared;
   const stepsPerEpoch = options.stepsPerEpoch === undefined ? undefined : checkInteger(owner, 'stepsPerEpoch', options.stepsPerEpoch);
+  const validationSteps = options.validationSteps === undefined ? undefined : checkInteger(owner, 'validationSteps', options.validationSteps);
+  const classWeights = options.classWeight ? classWeightTable(owner, options.classWeight) : undefined;
+  let prepared: Prepared | undefined;
+  try {
+    prepared = prepareData(owner, x, y, options);
+    checkStepsGiven(owner, 'the training data', prepared.train, 'stepsPerEpoch', stepsPerEpoch, 'every pass');
+    if (prepared.validation) checkStepsGiven(owner, 'validationData', prepared.validation, 'validationSteps', validationSteps, 'every pass');
+  } catch (error) {
+    tf.dispose([...(prepared?.owned ?? []), ...(classWeights ? [classWeights] : [])]);
+    throw error;
+  }
+  const { owned } = prepared;
+  if (classWeights) owned.push(classWeights);
   const stepped = stepsPerEpoch === undefined ? undefined : stepsPerEpochStream(prepared.train, stepsPerEpoch);
   const train = stepped ?? prepared.train;
-  const validation =
-    options.validationSteps === undefined || !prepared.validation
-      ? prepared.validation
-      : firstSteps(prepared.validation, checkInteger(owner, 'validationSteps', options.validationSteps));
-  const classWeights = options.classWeight ? classWeightTable(owner, options.classWeight) : undefined;
-  if (classWeights) owned.push(classWeights);
+  const validation: (BatchStream & { close?(): Promise<void> }) | undefined =
+    validationSteps === undefined || !prepared.validation ? prepared.validation : firstSteps(prepared.validation, validationSteps);
   const tracker = new Mean({ name: 'loss' });
   const metricNames = ['loss', ...compiled.logged.map((l) => l.name)];
   const callbacks = new CallbackList({
@@ -267,6 +281,7 @@ export async function fitModel<O extends FitOptions>(
     return callbacks.history;
   } finally {
     await stepped?.close();
+    await validation?.close?.();
     tracker.dispose();
     tf.dispose(owned);
   }

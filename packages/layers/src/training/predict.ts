@@ -3,12 +3,18 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BatchSource, BatchTensors } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
 import type { CallContext } from '../engine/layer.js';
+import { limitSteps } from './steps.js';
 import { toBatchStream, disposeBatch, type ModelBatch, type DataSource } from './data.js';
 
 /** Options of `model.predict`. */
 export interface PredictOptions {
   /** Samples per batch when x is a tensor (or tensors). Default 32. */
   batchSize?: number;
+  /**
+   * Predict for the first `steps` batches only (Keras' `steps`). Default: every batch of one pass;
+   * required for a dataset that repeats forever.
+   */
+  steps?: number;
 }
 
 /** What predict needs of a model. */
@@ -24,7 +30,7 @@ export interface PredictModel {
  */
 export async function predictModel(model: PredictModel, x: BatchTensors | DataSource, options: PredictOptions = {}): Promise<Tensor[]> {
   const owner = `Model "${model.name}": predict`;
-  const stream = toBatchStream(x, undefined, { batchSize: options.batchSize ?? 32, shuffle: false, owner });
+  const stream = limitSteps(owner, toBatchStream(x, undefined, { batchSize: options.batchSize ?? 32, shuffle: false, owner }), options.steps);
   const batches: Tensor[][] = [];
   try {
     for await (const batch of stream.pass()) {

@@ -1,9 +1,12 @@
 import type { BatchTensors } from '@layerwise/core';
 import type { BatchStream, ModelBatch } from './data.js';
+import { declaredSize } from './source-kind.js';
 
 /** What a `@tensorflow/tfjs-data` Dataset offers: `iterator()` resolving to a lazy iterator. */
 export interface TfjsDataset {
   iterator(): Promise<{ next(): Promise<IteratorResult<unknown, unknown>> }>;
+  /** Elements (batches, once batched) per pass: `Infinity` once repeated, null when unknown. */
+  readonly size?: number | null;
 }
 
 /** Whether `value` looks like a tfjs-data Dataset (an `iterator()` method and no JavaScript iteration protocol). */
@@ -24,9 +27,10 @@ export function isTfjsDataset(value: unknown): value is TfjsDataset {
  */
 export function tfjsDatasetBatches(dataset: TfjsDataset): BatchStream {
   return {
-    steps: undefined,
+    steps: declaredSize(dataset),
     samples: undefined,
     batchSize: undefined,
+    passes: 'many',
     async *pass() {
       const iterator = await dataset.iterator();
       for (;;) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import type { BatchTensors } from '@layerwise/core';
 import { LayerwiseError } from '@layerwise/core';
+import { reduceLoss } from '@layerwise/losses';
 import { applyConstraints } from '../constraints/layer-constraints.js';
 import { Layer, type AnyLayer, type CallContext } from '../engine/layer.js';
 import { totalRegularizationLoss } from '../regularizers/layer-losses.js';
@@ -32,11 +33,16 @@ function targetsOf(model: StepModel, batch: ModelBatch): Tensor[] {
   return arrangeTensors(`Model "${model.name}"`, 'output', names, batch.y);
 }
 
-/** The batch's loss for one output: the mean of the per-sample losses, weighted by the sample weights if given. */
+/**
+ * The batch's loss for one output: the per-sample losses, weighted by the sample weights if given,
+ * reduced as the loss says (`reduceLoss`: Keras' default is the mean over the batch). A loss that
+ * reduces to no scalar (`reduction: 'none'`) counts with the mean of its values.
+ */
 export function batchLoss(model: StepModel, y: Tensor, yPred: Tensor, sampleWeight: Tensor | undefined, output = 0): Scalar {
   return tf.tidy(() => {
-    const perSample = model.compiled.outputs[output]!.loss.call(y, yPred);
-    return sampleWeight ? tf.mean(tf.mul(perSample, sampleWeight)) : tf.mean(perSample);
+    const loss = model.compiled.outputs[output]!.loss;
+    const reduced = reduceLoss(loss, loss.call(y, yPred), sampleWeight);
+    return (reduced.rank === 0 ? reduced : tf.mean(reduced)) as Scalar;
   });
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber, type ConfigDict } from '@layerwise/core';
+import { checkNumber, invalidArgument, type ConfigDict } from '@layerwise/core';
 import { Layer, type LayerArgs } from '../../engine/layer.js';
 
 /** Arguments of {@link LeakyReLU}. */
@@ -12,6 +12,7 @@ export interface LeakyReLUArgs extends LayerArgs {
 /** `x` for positive inputs, `negativeSlope * x` otherwise. */
 export class LeakyReLU extends Layer {
   static override readonly className = 'LeakyReLU';
+  override readonly supportsMasking = true;
   readonly negativeSlope: number;
   constructor(args: LeakyReLUArgs = {}) {
     super(args);
@@ -39,6 +40,7 @@ export interface ReLUArgs extends LayerArgs {
 /** Keras' ReLU layer: `min(x, maxValue)` above `threshold`, `negativeSlope * (x - threshold)` below. */
 export class ReLU extends Layer {
   static override readonly className = 'ReLU';
+  override readonly supportsMasking = true;
   readonly maxValue: number | undefined;
   readonly negativeSlope: number;
   readonly threshold: number;
@@ -71,10 +73,12 @@ export interface SoftmaxArgs extends LayerArgs {
 /** Softmax over `axis`. */
 export class Softmax extends Layer {
   static override readonly className = 'Softmax';
+  override readonly supportsMasking = true;
   readonly axis: number;
   constructor(args: SoftmaxArgs = {}) {
     super(args);
     this.axis = args.axis ?? -1;
+    if (!Number.isInteger(this.axis)) throw invalidArgument({ owner: `Softmax "${this.name}"`, argument: 'axis', expected: 'an integer (negative counts from the last axis)', received: this.axis });
   }
   call(x: Tensor): Tensor {
     const axis = this.axis < 0 ? x.rank + this.axis : this.axis;

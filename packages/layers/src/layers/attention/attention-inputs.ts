@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { formatShape, invalidArgument, LayerwiseError, type Shape } from '@layerwise/core';
-import type { MaskedCallContext } from '../core/mask.js';
+import { checkMask, maskList, type Mask, type Masks } from '../../engine/mask.js';
+import type { CallContext } from '../../engine/layer.js';
 
 /**
  * What the attention layers take, as Keras: a list `[query, value]` or `[query, value, key]` (`key`
@@ -10,10 +11,10 @@ import type { MaskedCallContext } from '../core/mask.js';
 export type AttentionInput = Tensor | readonly Tensor[];
 
 /** The call context of the attention layers: masks and the causal flag, as Keras' call arguments. */
-export interface AttentionCallContext extends MaskedCallContext {
-  /** Boolean `[batch, queryTimesteps]`: false for padded query steps. Default: `mask` for a single (self-attention) input. */
+export interface AttentionCallContext extends CallContext {
+  /** Boolean `[batch, queryTimesteps]`: false for padded query steps. Default: the query's mask in `mask` (its first entry for a list). */
   readonly queryMask?: Tensor | undefined;
-  /** Boolean `[batch, valueTimesteps]`: false for padded value (and key) steps. Default: `mask` for a single input. */
+  /** Boolean `[batch, valueTimesteps]`: false for padded value (and key) steps. Default: the value's mask in `mask` (the single input's for self-attention). */
   readonly valueMask?: Tensor | undefined;
   /** Mask step `i` of the query from value steps after `i` (decoder self-attention). Default false. */
   readonly useCausalMask?: boolean | undefined;
@@ -51,17 +52,23 @@ export function parseAttentionInputs(inputs: AttentionInput, context: AttentionC
       `${owner}: needs query, value and key of shape [batch, timesteps, features] with the same batch and key steps = value steps; received query ${formatShape(query.shape)}, value ${formatShape(value.shape)}, key ${formatShape(key.shape)}`,
     );
   }
-  const queryMask = context.queryMask ?? (single ? context.mask : undefined);
-  const valueMask = context.valueMask ?? (single ? context.mask : undefined);
-  checkMask(queryMask, query.shape, 'queryMask', owner);
-  checkMask(valueMask, value.shape, 'valueMask', owner);
+  // The masks of the inputs (filled by models): the query's, then the value's (or the key's).
+  const masks = maskList(context.mask);
+  const queryMask = context.queryMask ?? masks[0];
+  const valueMask = context.valueMask ?? (single ? masks[0] : (masks[1] ?? masks[2]));
+  if (queryMask) checkMask(queryMask, query.shape, owner, 'queryMask');
+  if (valueMask) checkMask(valueMask, value.shape, owner, 'valueMask');
   return { query, value, key, queryMask, valueMask };
 }
 
-function checkMask(mask: Tensor | undefined, shape: Shape, name: string, owner: string): void {
-  if (mask && (mask.rank !== 2 || mask.shape[0] !== shape[0] || mask.shape[1] !== shape[1])) {
-    throw new LayerwiseError(`${owner}: ${name} must have shape ${formatShape(shape.slice(0, 2))}, received ${formatShape(mask.shape)}`);
-  }
+/** The mask of an attention layer's output: the query's (the first input's, or the single input's). */
+export function queryMaskOf(mask: Masks | undefined): Mask {
+  return maskList(mask)[0];
+}
+
+/** Whether an attention layer's output is masked: when its query is. */
+export function queryMasked(inputMasked: boolean | readonly boolean[]): boolean {
+  return typeof inputMasked === 'boolean' ? inputMasked : (inputMasked[0] ?? false);
 }
 
 /**

@@ -130,6 +130,6 @@ describe('attention layers', () => {
     expect(() => attention().apply([tf.zeros([1, 2, 3]), tf.zeros([1, 4, 5])])).toThrow(/same feature size/);
     expect(() => attention({ scoreMode: 'general' as never })).toThrow(/`scoreMode`/);
     expect(() => multiHeadAttention({ numHeads: 0, keyDim: 2 })).toThrow(/`numHeads`/);
-    expect(() => multiHeadAttention({ numHeads: 1, keyDim: 2 }).apply(tf.zeros([1, 2, 3]), { training: false, valueMask: tf.ones([1, 3]) })).toThrow(/valueMask must have shape \(1, 2\)/);
+    expect(() => multiHeadAttention({ numHeads: 1, keyDim: 2 }).apply(tf.zeros([1, 2, 3]), { training: false, valueMask: tf.ones([1, 3]) })).toThrow(/valueMask must have the shape of the input without its feature axis, \(1, 2\), received \(1, 3\)/);
   });
 });

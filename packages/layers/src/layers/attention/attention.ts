@@ -4,7 +4,8 @@ import { checkBoolean, checkNumber, checkOneOf, LayerwiseError, SeededRandom, ty
 import { Layer, type CallContext, type InputForm, type LayerArgs, type SymbolicOutput } from '../../engine/layer.js';
 import type { SymbolicTensor } from '../../engine/symbolic.js';
 import { ones } from '../../initializers/index.js';
-import { attentionShapes, combinedScoreMask, maskedSoftmax, parseAttentionInputs, type AttentionCallContext, type AttentionInput } from './attention-inputs.js';
+import type { Mask, Masks } from '../../engine/mask.js';
+import { attentionShapes, combinedScoreMask, maskedSoftmax, parseAttentionInputs, queryMasked, queryMaskOf, type AttentionCallContext, type AttentionInput } from './attention-inputs.js';
 
 /** Arguments of {@link Attention}, with Keras' defaults. */
 export interface AttentionArgs extends LayerArgs {
@@ -30,6 +31,8 @@ export interface AttentionArgs extends LayerArgs {
  */
 export class Attention extends Layer {
   static override readonly className: string = 'Attention';
+  /** Masked value steps get no attention; masked query steps give zeros and keep their mask. */
+  override readonly supportsMasking = true;
   readonly useScale: boolean;
   readonly scoreMode: 'dot' | 'concat';
   readonly dropout: number;
@@ -127,9 +130,13 @@ export class Attention extends Layer {
     return output!;
   }
 
-  /** The output keeps the query's mask (`queryMask`, or the single input's `mask`). */
-  computeMask(_x: Tensor, mask?: Tensor): Tensor | undefined {
-    return mask ? tf.clone(mask) : undefined;
+  /** The output keeps the query's mask. */
+  override computeMask(_inputs: Tensor | Tensor[], mask?: Masks): Mask {
+    return queryMaskOf(mask);
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean {
+    return queryMasked(inputMasked);
   }
 
   /** The query's shape with the value's feature size. */

@@ -7,7 +7,8 @@ import type { SymbolicTensor } from '../../engine/symbolic.js';
 import { getInitializer, type InitializerIdentifier } from '../../initializers/index.js';
 import { RegularizedLayer } from '../../regularizers/regularized-layer.js';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../../regularizers/regularizers.js';
-import { attentionShapes, combinedScoreMask, maskedSoftmax, parseAttentionInputs, type AttentionCallContext, type AttentionInput } from './attention-inputs.js';
+import type { Mask, Masks } from '../../engine/mask.js';
+import { queryMasked, queryMaskOf, attentionShapes, combinedScoreMask, maskedSoftmax, parseAttentionInputs, type AttentionCallContext, type AttentionInput } from './attention-inputs.js';
 
 /** Arguments of {@link MultiHeadAttention}, with Keras' defaults. */
 export interface MultiHeadAttentionArgs extends LayerArgs {
@@ -64,6 +65,8 @@ export interface MultiHeadAttentionCallContext extends AttentionCallContext {
  */
 export class MultiHeadAttention extends RegularizedLayer {
   static override readonly className = 'MultiHeadAttention';
+  /** The query's and value's masks (from `mask`, or `queryMask`/`valueMask`) restrict the attention; the output keeps the query's. */
+  override readonly supportsMasking = true;
   readonly numHeads: number;
   readonly keyDim: number;
   readonly valueDim: number;
@@ -90,8 +93,8 @@ export class MultiHeadAttention extends RegularizedLayer {
     }
     this.outputDim = (out ?? undefined) as number | undefined;
     this.settings = {
-      kernelInitializer: getInitializer(args.kernelInitializer ?? 'glorotUniform', owner),
-      biasInitializer: getInitializer(args.biasInitializer ?? 'zeros', owner),
+      kernelInitializer: getInitializer(args.kernelInitializer ?? 'glorotUniform', owner, 'kernelInitializer'),
+      biasInitializer: getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer'),
       kernelRegularizer: getRegularizer(args.kernelRegularizer, owner, 'kernelRegularizer'),
       biasRegularizer: getRegularizer(args.biasRegularizer, owner, 'biasRegularizer'),
       activityRegularizer: getRegularizer(args.activityRegularizer, owner, 'activityRegularizer'),
@@ -185,6 +188,15 @@ export class MultiHeadAttention extends RegularizedLayer {
     const [output, scores] = this.attend(parseAttentionInputs(inputs, context, this.owner), context);
     scores!.dispose();
     return output!;
+  }
+
+  /** The output keeps the query's mask. */
+  override computeMask(_inputs: Tensor | Tensor[], mask?: Masks): Mask {
+    return queryMaskOf(mask);
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean {
+    return queryMasked(inputMasked);
   }
 
   override computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {

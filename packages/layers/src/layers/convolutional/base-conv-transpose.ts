@@ -88,8 +88,8 @@ export abstract class BaseConvTranspose extends Layer {
     this.activation = args.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner);
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner);
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner, 'kernelInitializer');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer');
   }
 
   /** `Conv2DTranspose "conv2d_transpose"`: how errors name this layer. */

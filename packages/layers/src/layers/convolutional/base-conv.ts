@@ -87,8 +87,8 @@ export abstract class BaseConv extends Layer {
     this.activation = args.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner);
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner);
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform', owner, 'kernelInitializer');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer');
   }
 
   /** `Conv2D "conv2d_1"`: how errors name this layer. */

@@ -72,8 +72,8 @@ export abstract class BaseDepthwiseConv extends Layer {
     this.activation = args.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = args.useBias ?? true;
-    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform', owner);
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner);
+    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform', owner, 'depthwiseInitializer');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer');
   }
 
   /** `DepthwiseConv2D "depthwise_conv2d"`: how errors name this layer. */

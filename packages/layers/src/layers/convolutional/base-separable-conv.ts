@@ -82,9 +82,9 @@ export abstract class BaseSeparableConv extends Layer {
     this.activation = args.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = args.useBias ?? true;
-    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform', owner);
-    this.pointwiseInitializer = getInitializer(args.pointwiseInitializer ?? 'glorotUniform', owner);
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner);
+    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform', owner, 'depthwiseInitializer');
+    this.pointwiseInitializer = getInitializer(args.pointwiseInitializer ?? 'glorotUniform', owner, 'pointwiseInitializer');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer');
   }
 
   /** `SeparableConv2D "separable_conv2d"`: how errors name this layer. */

@@ -12,6 +12,7 @@ export interface ELUArgs extends LayerArgs {
 /** Exponential linear unit (Keras' ELU layer): `x` for positive inputs, `alpha * (exp(x) - 1)` otherwise. */
 export class ELU extends Layer {
   static override readonly className = 'ELU';
+  override readonly supportsMasking = true;
   readonly alpha: number;
 
   constructor(args: ELUArgs = {}) {

@@ -6,7 +6,7 @@ import { getInitializer, type InitializerIdentifier } from '../../initializers/i
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../../constraints/constraints.js';
 import { RegularizedLayer } from '../../regularizers/regularized-layer.js';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../../regularizers/regularizers.js';
-import type { MaskProducer } from './mask.js';
+import type { Masks } from '../../engine/mask.js';
 
 /** Arguments of {@link Embedding}, with Keras' defaults. */
 export interface EmbeddingArgs extends LayerArgs {
@@ -29,10 +29,10 @@ export interface EmbeddingArgs extends LayerArgs {
 /**
  * Turns integer indices into dense vectors (Keras' Embedding): `[batch, ...]` indices →
  * `[batch, ..., outputDim]`, one row of the `embeddings` matrix `[inputDim, outputDim]` each.
- * With `maskZero`, `computeMask` gives the mask of non-zero indices for the recurrent and attention
- * layers (passed in their call context).
+ * With `maskZero`, `computeMask` gives the mask of non-zero indices, which models pass on to the
+ * next layers (recurrent layers skip the padded steps).
  */
-export class Embedding extends RegularizedLayer implements MaskProducer {
+export class Embedding extends RegularizedLayer {
   static override readonly className = 'Embedding';
   readonly inputDim: number;
   readonly outputDim: number;
@@ -49,7 +49,7 @@ export class Embedding extends RegularizedLayer implements MaskProducer {
     this.inputDim = checkInteger(owner, 'inputDim', args.inputDim);
     this.outputDim = checkInteger(owner, 'outputDim', args.outputDim);
     this.maskZero = checkBoolean(owner, 'maskZero', args.maskZero ?? false);
-    this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'uniform', owner);
+    this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'uniform', owner, 'embeddingsInitializer');
     this.embeddingsRegularizer = getRegularizer(args.embeddingsRegularizer, owner, 'embeddingsRegularizer');
     this.activityRegularizer = getRegularizer(args.activityRegularizer, owner, 'activityRegularizer');
     this.embeddingsConstraint = getConstraint(args.embeddingsConstraint, owner, 'embeddingsConstraint');
@@ -81,8 +81,13 @@ export class Embedding extends RegularizedLayer implements MaskProducer {
   }
 
   /** With `maskZero`, boolean (same shape as the indices): true where the index is not 0; else undefined. */
-  computeMask(x: Tensor): Tensor | undefined {
-    return this.maskZero ? tf.notEqual(x, 0) : undefined;
+  override computeMask(x: Tensor | Tensor[], mask?: Masks): Tensor | undefined {
+    super.computeMask(x, mask);
+    return this.maskZero ? tf.notEqual(x as Tensor, 0) : undefined;
+  }
+
+  override outputMasked(): boolean {
+    return this.maskZero;
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

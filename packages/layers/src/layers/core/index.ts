@@ -5,4 +5,4 @@ export { Masking, masking, type MaskingArgs } from './masking.js';
 export { Embedding, embedding, type EmbeddingArgs } from './embedding.js';
 export { PReLU, prelu, type PReLUArgs } from './prelu.js';
 export { ELU, elu, type ELUArgs } from './elu.js';
-export { applyWithMasks, isMaskProducer, type MaskedCallContext, type MaskProducer } from './mask.js';
+export type { MaskedCallContext } from './mask.js';

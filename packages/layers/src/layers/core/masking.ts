@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkNumber, formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { Layer, type LayerArgs } from '../../engine/layer.js';
-import type { MaskProducer } from './mask.js';
+import type { Masks } from '../../engine/mask.js';
 
 /** Arguments of {@link Masking}. */
 export interface MaskingArgs extends LayerArgs {
@@ -12,12 +12,18 @@ export interface MaskingArgs extends LayerArgs {
 
 /**
  * Masks padded timesteps of a `[batch, timesteps, features]` input (Keras' Masking): a timestep
- * whose features all equal `maskValue` gets mask `false` and is zeroed in the output. The mask comes
- * from `computeMask`; pass it to the next layers in their context (`{ training, mask }`) or run the
- * stack with `applyWithMasks` — the engine does not propagate masks by itself yet.
+ * whose features all equal `maskValue` gets mask `false` and is zeroed in the output. Models pass
+ * the mask (`computeMask`) on to the next layers: recurrent layers skip the masked steps, global 1D
+ * pooling leaves them out, attention ignores them.
+ *
+ * @example
+ * ```ts
+ * const net = sequential([masking({ maskValue: 0, inputShape: [null, 3] }), lstm({ units: 8 }), dense({ units: 1 })]);
+ * ```
  */
-export class Masking extends Layer implements MaskProducer {
+export class Masking extends Layer {
   static override readonly className = 'Masking';
+  override readonly supportsMasking = true;
   readonly maskValue: number;
 
   constructor(args: MaskingArgs = {}) {
@@ -36,8 +42,12 @@ export class Masking extends Layer implements MaskProducer {
   }
 
   /** Boolean `[batch, timesteps]` (for a rank-3 input): true where some feature differs from `maskValue`. */
-  computeMask(x: Tensor): Tensor {
-    return tf.tidy(() => tf.any(tf.notEqual(x, this.maskValue), -1));
+  override computeMask(x: Tensor | Tensor[], _mask?: Masks): Tensor {
+    return tf.tidy(() => tf.any(tf.notEqual(x as Tensor, this.maskValue), -1));
+  }
+
+  override outputMasked(): boolean {
+    return true;
   }
 
   override getConfig(): ConfigDict {

@@ -25,6 +25,7 @@ export interface PReLUArgs extends LayerArgs {
  */
 export class PReLU extends RegularizedLayer {
   static override readonly className = 'PReLU';
+  override readonly supportsMasking = true;
   readonly sharedAxes: number[] | undefined;
   private readonly alphaInitializer;
   private readonly alphaRegularizer;
@@ -34,7 +35,7 @@ export class PReLU extends RegularizedLayer {
   constructor(args: PReLUArgs = {}) {
     super(args);
     const owner = `PReLU "${this.name}"`;
-    this.alphaInitializer = getInitializer(args.alphaInitializer ?? 'zeros', owner);
+    this.alphaInitializer = getInitializer(args.alphaInitializer ?? 'zeros', owner, 'alphaInitializer');
     this.alphaRegularizer = getRegularizer(args.alphaRegularizer, owner, 'alphaRegularizer');
     this.alphaConstraint = getConstraint(args.alphaConstraint, owner, 'alphaConstraint');
     if (args.sharedAxes !== undefined && args.sharedAxes !== null) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkInteger, formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { Layer, type InputForm, type LayerArgs } from '../../engine/layer.js';
+import { asBoolean, combineMasks, maskList, type Mask, type Masks } from '../../engine/mask.js';
 import { checkMergeInputs, mergeOwner } from './merge.js';
 
 /** Arguments of {@link Concatenate}. */
@@ -20,6 +21,7 @@ export interface ConcatenateArgs extends LayerArgs {
  */
 export class Concatenate extends Layer {
   static override readonly className = 'Concatenate';
+  override readonly supportsMasking = true;
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {
@@ -66,6 +68,21 @@ export class Concatenate extends Layer {
   call(inputs: Tensor[]): Tensor {
     const axis = this.resolvedAxis(inputs[0]!.rank, inputs.map((t) => t.shape));
     return inputs.length === 1 ? tf.clone(inputs[0]!) : tf.concat(inputs, axis);
+  }
+
+  /**
+   * The inputs' masks joined as Keras does: along the time axis (joining sequences) the masks are
+   * concatenated, an input without one counting as all true; along a feature axis they are combined
+   * (true where all are).
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask?: Masks): Mask {
+    const masks = maskList(mask);
+    if (!masks.some((m) => m !== undefined)) return undefined;
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const axis = this.resolvedAxis(list[0]!.rank, list.map((t) => t.shape));
+    const maskRank = masks.find((m) => m !== undefined)!.rank;
+    if (axis >= maskRank) return combineMasks(masks);
+    return tf.tidy(() => tf.concat(list.map((t, i) => (masks[i] ? asBoolean(masks[i]!) : tf.ones(t.shape.slice(0, maskRank), 'bool'))), axis));
   }
 
   override getConfig(): ConfigDict {

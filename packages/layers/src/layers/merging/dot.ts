@@ -29,6 +29,7 @@ function l2Normalize(x: Tensor, axis: number): Tensor {
  */
 export class Dot extends Layer {
   static override readonly className = 'Dot';
+  override readonly supportsMasking = true;
   readonly axes: number | readonly [number, number];
   readonly normalize: boolean;
 
@@ -83,6 +84,15 @@ export class Dot extends Layer {
     const [, a2] = this.resolvedAxes(shapes);
     const product = (dims: (number | null)[]) => dims.reduce<number>((n, d) => n * (d ?? NaN), 1);
     return product(shapes[0]!.slice(1)) * product(shapes[1]!.filter((_, i) => i !== 0 && i !== a2));
+  }
+
+  /** The product has no mask (the masked axes are reduced), as Keras' Dot. */
+  override computeMask(): undefined {
+    return undefined;
+  }
+
+  override outputMasked(): boolean {
+    return false;
   }
 
   call(inputs: Tensor[]): Tensor {

@@ -57,6 +57,8 @@ export function broadcastShapes(owner: string, shapes: readonly Shape[]): Shape 
  * batch axis, as Keras does), combined by `merge`. No weights.
  */
 export abstract class Merge extends Layer {
+  /** The mask passes through (merge layers: the inputs' masks combined, true where all are). */
+  override readonly supportsMasking = true;
   /** The fewest and most inputs the layer takes. */
   protected inputCount(): { min: number; max: number } {
     return { min: 1, max: Infinity };

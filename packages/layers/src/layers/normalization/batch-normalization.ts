@@ -31,6 +31,7 @@ export interface BatchNormalizationArgs extends LayerArgs {
  */
 export class BatchNormalization extends Layer {
   static override readonly className = 'BatchNormalization';
+  override readonly supportsMasking = true;
   readonly axis: number;
   readonly momentum: number;
   readonly epsilon: number;
@@ -52,10 +53,10 @@ export class BatchNormalization extends Layer {
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
     this.initializers = {
-      beta: getInitializer(args.betaInitializer ?? 'zeros', owner),
-      gamma: getInitializer(args.gammaInitializer ?? 'ones', owner),
-      movingMean: getInitializer(args.movingMeanInitializer ?? 'zeros', owner),
-      movingVariance: getInitializer(args.movingVarianceInitializer ?? 'ones', owner),
+      beta: getInitializer(args.betaInitializer ?? 'zeros', owner, 'betaInitializer'),
+      gamma: getInitializer(args.gammaInitializer ?? 'ones', owner, 'gammaInitializer'),
+      movingMean: getInitializer(args.movingMeanInitializer ?? 'zeros', owner, 'movingMeanInitializer'),
+      movingVariance: getInitializer(args.movingVarianceInitializer ?? 'ones', owner, 'movingVarianceInitializer'),
     };
   }
 

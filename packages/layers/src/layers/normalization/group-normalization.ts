@@ -35,6 +35,7 @@ export interface GroupNormalizationArgs extends LayerArgs {
  */
 export class GroupNormalization extends RegularizedLayer {
   static override readonly className = 'GroupNormalization';
+  override readonly supportsMasking = true;
   readonly groups: number;
   readonly axis: number;
   readonly epsilon: number;
@@ -54,8 +55,8 @@ export class GroupNormalization extends RegularizedLayer {
     this.center = checkBoolean(owner, 'center', args.center ?? true);
     this.scale = checkBoolean(owner, 'scale', args.scale ?? true);
     this.settings = {
-      betaInitializer: getInitializer(args.betaInitializer ?? 'zeros', owner),
-      gammaInitializer: getInitializer(args.gammaInitializer ?? 'ones', owner),
+      betaInitializer: getInitializer(args.betaInitializer ?? 'zeros', owner, 'betaInitializer'),
+      gammaInitializer: getInitializer(args.gammaInitializer ?? 'ones', owner, 'gammaInitializer'),
       betaRegularizer: getRegularizer(args.betaRegularizer, owner, 'betaRegularizer'),
       gammaRegularizer: getRegularizer(args.gammaRegularizer, owner, 'gammaRegularizer'),
       betaConstraint: getConstraint(args.betaConstraint, owner, 'betaConstraint'),

@@ -34,6 +34,7 @@ export interface LayerNormalizationArgs extends LayerArgs {
  */
 export class LayerNormalization extends RegularizedLayer {
   static override readonly className = 'LayerNormalization';
+  override readonly supportsMasking = true;
   readonly axis: number | number[];
   readonly epsilon: number;
   readonly center: boolean;
@@ -50,8 +51,8 @@ export class LayerNormalization extends RegularizedLayer {
     this.center = checkBoolean(owner, 'center', args.center ?? true);
     this.scale = checkBoolean(owner, 'scale', args.scale ?? true);
     this.settings = {
-      betaInitializer: getInitializer(args.betaInitializer ?? 'zeros', owner),
-      gammaInitializer: getInitializer(args.gammaInitializer ?? 'ones', owner),
+      betaInitializer: getInitializer(args.betaInitializer ?? 'zeros', owner, 'betaInitializer'),
+      gammaInitializer: getInitializer(args.gammaInitializer ?? 'ones', owner, 'gammaInitializer'),
       betaRegularizer: getRegularizer(args.betaRegularizer, owner, 'betaRegularizer'),
       gammaRegularizer: getRegularizer(args.gammaRegularizer, owner, 'gammaRegularizer'),
       betaConstraint: getConstraint(args.betaConstraint, owner, 'betaConstraint'),

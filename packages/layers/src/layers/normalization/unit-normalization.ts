@@ -13,6 +13,7 @@ export interface UnitNormalizationArgs extends LayerArgs {
 /** Scales each sample to unit L2 norm along `axis` (Keras' UnitNormalization): `x / sqrt(max(sum(x²), 1e-12))`. No weights. */
 export class UnitNormalization extends Layer {
   static override readonly className = 'UnitNormalization';
+  override readonly supportsMasking = true;
   readonly axis: number | number[];
 
   constructor(args: UnitNormalizationArgs = {}) {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
+import { checkBoolean, formatShape, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { Layer, type LayerArgs } from '../../engine/layer.js';
 
 /** Arguments of the global 2D pooling layers. */
@@ -13,7 +13,7 @@ abstract class GlobalPooling2D extends Layer {
   readonly keepdims: boolean;
   constructor(args: GlobalPooling2DArgs) {
     super(args);
-    this.keepdims = args.keepdims ?? false;
+    this.keepdims = checkBoolean(`${this.className} "${this.name}"`, 'keepdims', args.keepdims ?? false);
   }
   override build(inputShape: Shape): void {
     if (inputShape.length !== 4) {

@@ -3,9 +3,9 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkOneOf, invalidArgument, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { Layer, type AnyLayer, type CallContext, type LayerArgs, type LayerOutput, type LayerWeight, type OutputShape, type SymbolicOutput } from '../../engine/layer.js';
 import type { SymbolicTensor } from '../../engine/symbolic.js';
-import type { MaskProducer } from '../core/mask.js';
+import { anyMasked, maskList, type Masks } from '../../engine/mask.js';
 import { deserializeLayer, isSerializedLayer, serializeLayer, type SerializedLayer } from '../core/layer-registry.js';
-import { RNNBase, type RecurrentCallContext } from './rnn-base.js';
+import { recurrentMasks, RNNBase, type RecurrentCallContext } from './rnn-base.js';
 
 /** How {@link Bidirectional} combines the two directions. */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave';
@@ -50,8 +50,10 @@ function toRNN(value: RNNBase<LayerOutput> | SerializedLayer, owner: string, arg
  * const model = sequential([bidirectional({ layer: lstm({ units: 8 }), inputShape: [10, 3] }), dense({ units: 1 })]);
  * ```
  */
-export class Bidirectional<O extends LayerOutput = Tensor> extends Layer<O> implements MaskProducer {
+export class Bidirectional<O extends LayerOutput = Tensor> extends Layer<O> {
   static override readonly className = 'Bidirectional';
+  /** The mask reaches both directions, as in the wrapped layer. */
+  override readonly supportsMasking = true;
   readonly forwardLayer: RNNBase<LayerOutput>;
   readonly backwardLayer: RNNBase<LayerOutput>;
   readonly mergeMode: MergeMode;
@@ -159,15 +161,26 @@ export class Bidirectional<O extends LayerOutput = Tensor> extends Layer<O> impl
 
   /** The merged output, or `[merged, ...forwardStates, ...backwardStates]` when the wrapped layer has `returnState`. */
   call(x: Tensor, context: CallContext): O {
-    const [output, ...states] = this.applyWithState(x, context);
+    const [output, ...states] = this.applyWithState(x, context as RecurrentCallContext);
     if (this.forwardLayer.returnState) return [output!, ...states] as O;
     tf.dispose(states);
     return output! as O;
   }
 
-  /** With `returnSequences`, the input mask passes on; otherwise the output has no mask. */
-  computeMask(_x: Tensor, mask?: Tensor): Tensor | undefined {
-    return this.returnSequences && mask ? tf.clone(mask) : undefined;
+  /** With `returnSequences`, the input mask passes on to the merged sequence (in time order); the states have none. */
+  override computeMask(_x: Tensor | Tensor[], mask?: Masks): Masks {
+    const given = maskList(mask)[0];
+    return recurrentMasks(this.returnSequences ? given : undefined, this.stateOutputs());
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean | boolean[] {
+    return recurrentMasks(this.returnSequences && anyMasked(inputMasked), this.stateOutputs(), false);
+  }
+
+  /** How many state outputs follow the merged output: both directions' states with `returnState`. */
+  private stateOutputs(): number {
+    const f = this.forwardLayer;
+    return f.returnState ? 2 * f.numStates : 0;
   }
 
   /** Resets the states of both directions (stateful layers). */

@@ -7,7 +7,6 @@ import { sequential } from '../../models/sequential.js';
 import { runLayerTest } from '../../testing/index.js';
 import { dense } from '../dense.js';
 import { embedding } from '../core/embedding.js';
-import { applyWithMasks } from '../core/mask.js';
 import { masking } from '../core/masking.js';
 import { bidirectional } from './bidirectional.js';
 import { gru } from './gru.js';
@@ -186,11 +185,11 @@ describe('recurrent layers: Keras behaviours', () => {
       expect(Array.from(tf.slice(h!, [b, 0], [1, 3]).dataSync())).toEqual(Array.from(h1!.dataSync()));
       expect(Array.from(tf.slice(c!, [b, 0], [1, 3]).dataSync())).toEqual(Array.from(c1!.dataSync()));
     }
-    // Through applyWithMasks: Embedding(maskZero) → GRU.
+    // Through a Sequential: Embedding(maskZero) → GRU.
     const ids = tf.tensor2d([[3, 1, 0, 0], [2, 2, 5, 0]], undefined, 'int32');
     const emb = embedding({ inputDim: 6, outputDim: 2, maskZero: true });
     const rnn = gru({ units: 2 });
-    const { output, mask: outMask } = applyWithMasks([emb, rnn], ids);
+    const { output, mask: outMask } = sequential([emb, rnn]).applyWithMask(ids);
     expect(outMask).toBeUndefined();
     const short = rnn.apply(emb.apply(tf.tensor2d([[3, 1]], undefined, 'int32')));
     expect(Array.from(tf.slice(output, [0, 0], [1, 2]).dataSync())).toEqual(Array.from(short.dataSync()));

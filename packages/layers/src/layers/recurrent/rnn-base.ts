@@ -19,7 +19,16 @@ import type { SymbolicTensor } from '../../engine/symbolic.js';
 import { getInitializer, type InitializerIdentifier } from '../../initializers/index.js';
 import { RegularizedLayer } from '../../regularizers/regularized-layer.js';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../../regularizers/regularizers.js';
-import { asTimeMask, type MaskedCallContext, type MaskProducer } from '../core/mask.js';
+import { anyMasked, asBoolean, checkMask, maskList, type Mask, type Masks } from '../../engine/mask.js';
+import type { MaskedCallContext } from '../core/mask.js';
+
+/**
+ * The masks (or mask flags) of a recurrent layer's outputs: the sequence's, then none for each of
+ * `states` final states (`returnState`); one value when there are no states.
+ */
+export function recurrentMasks<T extends Mask | boolean>(sequence: T, states: number, none: T = undefined as T): T | T[] {
+  return states === 0 ? sequence : [sequence, ...Array.from({ length: states }, () => none)];
+}
 
 /** Arguments shared by SimpleRNN, LSTM and GRU, with Keras' defaults. */
 export interface RNNArgs extends LayerArgs {
@@ -83,7 +92,9 @@ export interface RecurrentStepResult {
  * context. Weights in Keras' layout: kernel `[inputDim, units * gates]`, recurrent_kernel
  * `[units, units * gates]`, bias. `O` is `Tensor`, or `Tensor[]` with `returnState`.
  */
-export abstract class RNNBase<O extends LayerOutput = Tensor> extends RegularizedLayer<O> implements MaskProducer {
+export abstract class RNNBase<O extends LayerOutput = Tensor> extends RegularizedLayer<O> {
+  /** Masked timesteps are skipped: they keep the previous output and states. */
+  override readonly supportsMasking = true;
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;
@@ -117,9 +128,9 @@ export abstract class RNNBase<O extends LayerOutput = Tensor> extends Regularize
     this.activationFn = getActivation(this.activation, owner);
     this.useBias = checkBoolean(owner, 'useBias', args.useBias ?? true);
     this.initializers = {
-      kernel: getInitializer(args.kernelInitializer ?? 'glorotUniform', owner),
-      recurrent: getInitializer(args.recurrentInitializer ?? 'orthogonal', owner),
-      bias: getInitializer(args.biasInitializer ?? 'zeros', owner),
+      kernel: getInitializer(args.kernelInitializer ?? 'glorotUniform', owner, 'kernelInitializer'),
+      recurrent: getInitializer(args.recurrentInitializer ?? 'orthogonal', owner, 'recurrentInitializer'),
+      bias: getInitializer(args.biasInitializer ?? 'zeros', owner, 'biasInitializer'),
     };
     this.regularizers = {
       kernel: getRegularizer(args.kernelRegularizer, owner, 'kernelRegularizer'),
@@ -140,6 +151,11 @@ export abstract class RNNBase<O extends LayerOutput = Tensor> extends Regularize
     this.returnState = checkBoolean(owner, 'returnState', args.returnState ?? false);
     this.goBackwards = checkBoolean(owner, 'goBackwards', args.goBackwards ?? false);
     this.stateful = checkBoolean(owner, 'stateful', args.stateful ?? false);
+  }
+
+  /** How many state tensors the layer carries and returns with `returnState`: 1, or 2 for LSTM (`h`, `c`). */
+  get numStates(): number {
+    return this.stateCount;
   }
 
   /** `LSTM "lstm"`: how errors name the layer. */
@@ -253,6 +269,7 @@ export abstract class RNNBase<O extends LayerOutput = Tensor> extends Regularize
     const training = context.training;
     const dropoutSeed = training && this.dropout > 0 ? this.random?.nextSeed() ?? null : undefined;
     const recurrentSeed = training && this.recurrentDropout > 0 ? this.random?.nextSeed() ?? null : undefined;
+    if (context.mask) checkMask(context.mask, x.shape, this.owner);
     const result = tf.tidy(() => {
       let input = x;
       if (dropoutSeed !== undefined) {
@@ -266,7 +283,7 @@ export abstract class RNNBase<O extends LayerOutput = Tensor> extends Regularize
       // Copies: the arrays tf.unstack returns are the gradient tape's record of its outputs, so
       // reversing them in place would scramble the gradients.
       const inputs = [...tf.unstack(tf.reshape(projected, [batch, steps, -1]), 1)];
-      const masks = context.mask ? [...tf.unstack(tf.expandDims(asTimeMask(context.mask, batch, steps, this.owner), 2), 1)] : undefined;
+      const masks = context.mask ? [...tf.unstack(tf.expandDims(asBoolean(context.mask), 2), 1)] : undefined;
       if (this.goBackwards) {
         inputs.reverse();
         masks?.reverse();
@@ -327,9 +344,18 @@ export abstract class RNNBase<O extends LayerOutput = Tensor> extends Regularize
     return this.carried?.map((s) => tf.clone(s));
   }
 
-  /** With `returnSequences`, the input mask passes on to the output sequence; otherwise the output has no mask. */
-  computeMask(_x: Tensor, mask?: Tensor): Tensor | undefined {
-    return this.returnSequences && mask ? tf.clone(mask) : undefined;
+  /**
+   * With `returnSequences`, the input mask goes on with the output sequence (reversed with
+   * `goBackwards`, as the sequence is); the last output and the states have none.
+   */
+  override computeMask(_x: Tensor | Tensor[], mask?: Masks): Masks {
+    const given = maskList(mask)[0];
+    const sequence = this.returnSequences && given ? (this.goBackwards ? tf.reverse(given, 1) : given) : undefined;
+    return recurrentMasks(sequence, this.returnState ? this.stateCount : 0);
+  }
+
+  override outputMasked(inputMasked: boolean | readonly boolean[]): boolean | boolean[] {
+    return recurrentMasks(this.returnSequences && anyMasked(inputMasked), this.returnState ? this.stateCount : 0, false);
   }
 
   override computeOutputShape(inputShape: Shape): OutputShape<O> {

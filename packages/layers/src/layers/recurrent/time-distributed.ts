@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { formatShape, invalidArgument, LayerwiseError, type ConfigDict, type Shape } from '@layerwise/core';
 import { Layer, type CallContext, type LayerArgs, type LayerWeight } from '../../engine/layer.js';
-import type { MaskProducer } from '../core/mask.js';
 import { deserializeLayer, isSerializedLayer, serializeLayer, type SerializedLayer } from '../core/layer-registry.js';
 
 /** Arguments of {@link TimeDistributed}. */
@@ -21,8 +20,10 @@ export interface TimeDistributedArgs extends LayerArgs {
  * const layer = timeDistributed({ layer: dense({ units: 8 }) }); // [batch, 10, 16] → [batch, 10, 8]
  * ```
  */
-export class TimeDistributed extends Layer implements MaskProducer {
+export class TimeDistributed extends Layer {
   static override readonly className = 'TimeDistributed';
+  /** The mask passes through to the output (each timestep keeps its own); the wrapped layer runs on every step. */
+  override readonly supportsMasking = true;
   readonly layer: Layer;
 
   constructor(args: TimeDistributedArgs) {
@@ -79,11 +80,6 @@ export class TimeDistributed extends Layer implements MaskProducer {
       const y = this.layer.apply(tf.reshape(x, [batch * steps, ...x.shape.slice(2)]), { training: context.training });
       return tf.reshape(y, [batch, steps, ...y.shape.slice(1)]);
     });
-  }
-
-  /** The mask passes through unchanged. */
-  computeMask(_x: Tensor, mask?: Tensor): Tensor | undefined {
-    return mask ? tf.clone(mask) : undefined;
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { ConfigDict } from '@layerwise/core';
+import { checkNumber, type ConfigDict } from '@layerwise/core';
 import type { LayerArgs } from '../../engine/layer.js';
 import { RegularizedLayer } from '../../regularizers/regularized-layer.js';
 import { L1L2 } from '../../regularizers/regularizers.js';
@@ -20,13 +20,16 @@ export interface ActivityRegularizationArgs extends LayerArgs {
  */
 export class ActivityRegularization extends RegularizedLayer {
   static override readonly className = 'ActivityRegularization';
+  override readonly supportsMasking = true;
   readonly l1: number;
   readonly l2: number;
   private readonly regularizer: L1L2;
 
   constructor(args: ActivityRegularizationArgs = {}) {
     super(args);
-    this.regularizer = new L1L2({ l1: args.l1 ?? 0, l2: args.l2 ?? 0 });
+    const owner = `ActivityRegularization "${this.name}"`;
+    const positive = { min: 0 };
+    this.regularizer = new L1L2({ l1: checkNumber(owner, 'l1', args.l1 ?? 0, positive), l2: checkNumber(owner, 'l2', args.l2 ?? 0, positive) });
     this.l1 = this.regularizer.l1;
     this.l2 = this.regularizer.l2;
   }

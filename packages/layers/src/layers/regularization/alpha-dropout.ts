@@ -23,6 +23,7 @@ const SCALE = 1.0507009873554804934193349852946;
  */
 export class AlphaDropout extends Layer {
   static override readonly className = 'AlphaDropout';
+  override readonly supportsMasking = true;
   readonly rate: number;
   readonly noiseShape: (number | null)[] | undefined;
   readonly seed: number | undefined;

@@ -14,6 +14,7 @@ export interface GaussianDropoutArgs extends LayerArgs {
 /** Multiplies its input by Gaussian noise of mean 1 during training (Keras' GaussianDropout); the identity at inference. */
 export class GaussianDropout extends Layer {
   static override readonly className = 'GaussianDropout';
+  override readonly supportsMasking = true;
   readonly rate: number;
   readonly seed: number | undefined;
   private readonly random: SeededRandom | undefined;

@@ -14,6 +14,7 @@ export interface GaussianNoiseArgs extends LayerArgs {
 /** Adds zero-mean Gaussian noise of `stddev` during training (Keras' GaussianNoise); the identity at inference. */
 export class GaussianNoise extends Layer {
   static override readonly className = 'GaussianNoise';
+  override readonly supportsMasking = true;
   readonly stddev: number;
   readonly seed: number | undefined;
   private readonly random: SeededRandom | undefined;

@@ -18,6 +18,7 @@ export interface SpatialDropoutArgs extends LayerArgs {
  * a sample) during training, scaling the rest by `1 / (1 - rate)`; the identity at inference.
  */
 export abstract class SpatialDropout extends Layer {
+  override readonly supportsMasking = true;
   readonly rate: number;
   readonly seed: number | undefined;
   private readonly random: SeededRandom | undefined;

@@ -1,0 +1,3 @@
+import { layerwiseConfig } from '../../tsup.base';
+
+export default layerwiseConfig();
