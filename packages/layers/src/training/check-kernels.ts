@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkBoolean, disposeAll, knownBackends, LayerwiseError, type BatchTensors } from '@layerwise/core';
+import { checkBoolean, disposeAll, LayerwiseError, type BatchTensors } from '@layerwise/core';
 import type { SymbolicTensor } from '../engine/symbolic.js';
 import type { ModelBatch } from './data.js';
 import { mapTensors } from './structure.js';
@@ -112,11 +112,14 @@ export async function checkKernels(model: KernelCheckModel, batch: ModelBatch, o
   checkKernelsNow(model, () => mapTensors(batch.x, (t) => tf.slice(t, 0, 1)), owner);
 }
 
-/** Whether tfjs-backend-cpu is registered, loading it (an optional peer of core) when installed. */
+// A variable specifier: bundlers must not pull tfjs-backend-cpu into every app that uses fit.
+const CPU_PACKAGE = '@tensorflow/tfjs-backend-cpu';
+
+/** Whether tfjs-backend-cpu is registered, loading it when it is installed. */
 async function cpuAvailable(): Promise<boolean> {
   if (tf.findBackendFactory('cpu') != null) return true;
   try {
-    await knownBackends.find((b) => b.name === 'cpu')?.load();
+    await import(/* @vite-ignore */ CPU_PACKAGE);
   } catch {
     return false;
   }
