@@ -1,4 +1,4 @@
-import { checkInteger, invalidArgument, LayerwiseError } from '@layerwise/core';
+import { checkInteger, invalidArgument, LayerwiseError, writeFileAtomic } from '@layerwise/core';
 import { Callback } from './callback.js';
 import { decodeBackup, disposeBackup, encodeBackup, type TrainingBackup } from './backup-file.js';
 import { checkBoolean, checkOptions } from './options.js';
@@ -119,13 +119,7 @@ export class BackupAndRestore extends Callback {
     const weights = this.model.getWeights();
     const optimizer = this.model.optimizer?.getState?.();
     try {
-      const bytes = await encodeBackup({ epoch, weights, optimizer });
-      const fs = await import('node:fs/promises');
-      const path = await this.path();
-      await fs.mkdir(this.backupDir, { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, bytes);
-      await fs.rename(temporary, path);
+      await writeFileAtomic(await this.path(), await encodeBackup({ epoch, weights, optimizer }), OWNER);
     } finally {
       weights.forEach((w) => w.dispose());
       if (optimizer) disposeBackup({ epoch, weights: [], optimizer });

@@ -19,3 +19,5 @@ export type { BackendReport, UseBackendOptions } from './backend/use-backend.js'
 export { knownBackends } from './backend/providers.js';
 export type { BackendProvider, BackendLoadContext } from './backend/providers.js';
 export { registerAllGradients } from './backend/register-gradients.js';
+export { concatBytes } from './bytes.js';
+export { writeFileAtomic } from './files.js';

@@ -1,4 +1,4 @@
-import { checkInteger, invalidArgument } from '@layerwise/core';
+import { checkInteger, concatBytes, invalidArgument } from '@layerwise/core';
 import { crc32 } from './crc.js';
 
 /** An 8-bit image in row-major order, channels interleaved (1 grey, 2 grey + alpha, 3 RGB, 4 RGBA). */
@@ -47,12 +47,5 @@ export async function encodePng(image: PixelImage): Promise<Uint8Array> {
   const raw = new Uint8Array(height * (stride + 1));
   for (let y = 0; y < height; y++) raw.set(data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   const { deflateSync } = await import('node:zlib');
-  const parts = [SIGNATURE, chunk('IHDR', header), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes([SIGNATURE, chunk('IHDR', header), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array())]);
 }

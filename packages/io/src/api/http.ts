@@ -1,5 +1,5 @@
 import { LayerwiseError } from '@layerwise/core';
-import { concatBytes } from '../bytes.js';
+import { concatBytes } from '@layerwise/core';
 
 /** How far a download is: bytes received and, when the server says, the total. */
 export interface DownloadProgress {

@@ -2,7 +2,7 @@ import { checkBoolean, checkOptions, invalidArgument, LayerwiseError } from '@la
 import { modelToH5, weightsToH5 } from '../h5/h5-model.js';
 import { modelToKeras } from '../keras/keras-archive.js';
 import { writeKerasWeights } from '../keras/keras-weights-h5.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { writeFileAtomic } from '@layerwise/core';
 import { saveLayersFolder } from '../node/layers-folder.js';
 import { trainingConfigOf } from '../training/training-config.js';
 import type { AnyModel } from '../weights/weight-groups.js';

@@ -3,7 +3,8 @@ import { modelFromArtifacts, toLayersArtifacts, type LayersModelArtifacts } from
 import type { ModelJson } from '../tfjs/model-json.js';
 import { readLayersModel } from '../tfjs/read-layers-model.js';
 import type { AnyModel } from '../weights/weight-groups.js';
-import { readFileBytes, writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@layerwise/core';
+import { readFileBytes } from './atomic-write.js';
 
 /** The `model.json` path of a TensorFlow.js Layers model given as a folder or as the file. */
 const modelJsonPath = async (path: string) => (path.endsWith('.json') ? path : (await import('node:path')).join(path, 'model.json'));

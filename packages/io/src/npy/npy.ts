@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError } from '@layerwise/core';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { writeFileAtomic } from '@layerwise/core';
 
 /** The element types an `.npy` file from Layerwise holds, with their numpy descriptors. */
 const DESCRIPTORS = { float32: '<f4', int32: '<i4', bool: '|b1' } as const;

@@ -1,6 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { LayerwiseError } from '@layerwise/core';
-import { concatBytes } from '../bytes.js';
+import { concatBytes } from '@layerwise/core';
 import type { WeightSpec } from './model-json.js';
 
 /** A tensor to store under a name, with its TensorFlow.js weight group (`'optimizer'`) if any. */

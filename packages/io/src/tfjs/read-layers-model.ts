@@ -1,5 +1,5 @@
 import { LayerwiseError } from '@layerwise/core';
-import { concatBytes } from '../bytes.js';
+import { concatBytes } from '@layerwise/core';
 import type { LayersModelArtifacts } from './layers-artifacts.js';
 import type { ModelJson } from './model-json.js';
 

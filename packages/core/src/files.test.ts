@@ -1,8 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { temporaryFolder } from '../testing/temp-dir.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from './files.js';
 
 const failure = vi.hoisted(() => ({ halfway: false }));
 
@@ -20,7 +20,11 @@ vi.mock('node:fs/promises', async (original) => {
 });
 
 describe('writeFileAtomic', () => {
-  const folder = temporaryFolder('lw-atomic-');
+  const folder = { path: '' };
+  beforeAll(async () => {
+    folder.path = await mkdtemp(join(tmpdir(), 'lw-atomic-'));
+  });
+  afterAll(() => rm(folder.path, { recursive: true, force: true }));
 
   it('a save interrupted half-way leaves the previous file whole and no temporary file behind', async () => {
     const target = join(folder.path, 'model.keras');
