@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeNodeBackend, registerNodeBackend } from './index.js';
+import { useBackend } from '@layerwise/core';
+import { nodeBackendProvider, probeNodeBackend, registerNodeBackend } from './index.js';
 
 const failWith = (error: Error) => async () => {
   throw error;
@@ -27,6 +28,13 @@ describe('registerNodeBackend', () => {
     expect(report).toMatchObject({ available: false, status: 'not-installed' });
     expect(report.message).toMatch(/@tensorflow\/tfjs-node is not installed .*falls back to WebGPU .*@layerwise\/backend-wasm/);
     await expect(registerNodeBackend()).rejects.toThrow(/registerNodeBackend: @tensorflow\/tfjs-node is not installed/);
+    // As a useBackend candidate it is skipped with that reason, and the next one is used.
+    const cpu = { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') };
+    const chosen = await useBackend('auto', { providers: [nodeBackendProvider, cpu] });
+    expect(chosen.name).toBe('cpu');
+    expect(chosen.skipped).toEqual([
+      { name: 'tensorflow', packageName: '@layerwise/backend-node', why: expect.stringMatching(/^registerNodeBackend: @tensorflow\/tfjs-node is not installed/) },
+    ]);
   });
 
   it('tells a missing native library apart', async () => {

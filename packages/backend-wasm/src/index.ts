@@ -7,3 +7,4 @@ export { wasmBackendInfo } from './backend/info.js';
 export type { WasmRuntimeInfo } from './wasm/runtime.js';
 export type { WasmFeatures, WasmVariant } from './wasm/features.js';
 export { detectFeatures } from './wasm/features.js';
+export { wasmBackendProvider } from './backend/provider.js';

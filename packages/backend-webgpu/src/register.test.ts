@@ -2,13 +2,23 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@layerwise/core';
 import { describe, expect, it } from 'vitest';
 import { prepareSwiftShader } from '../test/swiftshader.js';
-import { registerWebGpuBackend, webgpuBackendInfo } from './index.js';
+import { registerWebGpuBackend, webgpuBackendInfo, webgpuBackendProvider } from './index.js';
 
 const { available } = prepareSwiftShader();
 
 describe.runIf(available)('registerWebGpuBackend in Node on SwiftShader', () => {
   it('refuses the software adapter unless allowed, naming it', async () => {
     await expect(registerWebGpuBackend()).rejects.toThrow(/software one \(google swiftshader.*allowSoftwareAdapter: true/);
+    expect(webgpuBackendInfo()).toBeUndefined();
+  });
+
+  it("is skipped by useBackend('auto') as a provider, saying why, and the next candidate is used", async () => {
+    const cpu = { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') };
+    const report = await useBackend('auto', { providers: [webgpuBackendProvider, cpu] });
+    expect(report.name).toBe('cpu');
+    expect(report.skipped).toHaveLength(1);
+    expect(report.skipped[0]).toMatchObject({ name: 'webgpu', packageName: '@layerwise/backend-webgpu' });
+    expect(report.skipped[0]!.why).toMatch(/^registerWebGpuBackend: the only adapter is a software one \(google swiftshader/);
     expect(webgpuBackendInfo()).toBeUndefined();
   });
 

@@ -234,6 +234,42 @@ describe('ProgressBar, evaluate and predict', () => {
   });
 });
 
+describe('ProgressBar, the backend line', () => {
+  const backend = {
+    name: 'layerwise-wasm',
+    choice: 'auto',
+    reason: 'auto: first available of tensorflow, webgpu, layerwise-wasm after ...',
+    skipped: [
+      { name: 'tensorflow', packageName: '@layerwise/backend-node', why: '@layerwise/backend-node is not installed' },
+      { name: 'webgpu', packageName: '@layerwise/backend-webgpu', why: 'registerWebGpuBackend: the only adapter is a software one' },
+    ],
+  } as const;
+
+  it('starts training with the backend and why it was chosen, when the params name it', async () => {
+    const stream = new FakeStream(false);
+    const bar = attached(stream, { backend, verbose: 2 });
+    await bar.onTrainBegin();
+    await trainEpoch(bar, 0, 0);
+    expect(stream.chunks[0]).toBe(
+      'Training on layerwise-wasm (auto; skipped tensorflow: @layerwise/backend-node is not installed; ' +
+        'webgpu: registerWebGpuBackend: the only adapter is a software one)\n',
+    );
+    expect(stream.chunks[1]).toBe('Epoch 1/2\n');
+  });
+
+  it('says when the backend was named or left to tfjs-core, and prints nothing with verbose 0', async () => {
+    const named = new FakeStream(false);
+    await attached(named, { backend: { name: 'cpu', choice: 'explicit', reason: 'chosen explicitly', skipped: [] } }).onTrainBegin();
+    expect(named.text).toBe('Training on cpu (explicit)\n');
+    const fallback = new FakeStream(false);
+    await attached(fallback, { backend: { name: 'cpu', choice: 'default', reason: '', skipped: [] } }).onTrainBegin();
+    expect(fallback.text).toBe("Training on cpu (tfjs-core's default; useBackend was not called)\n");
+    const quiet = new FakeStream(false);
+    await attached(quiet, { backend, verbose: 0 }).onTrainBegin();
+    expect(quiet.text).toBe('');
+  });
+});
+
 describe('ProgressBar, bad input', () => {
   it('rejects a bad stream, an unknown option and bad params with a LayerwiseError', () => {
     expect(() => new ProgressBar({ stream: {} as never })).toThrow(

@@ -1,5 +1,5 @@
-import { checkInteger, invalidArgument } from '@layerwise/core';
-import type { Logs, TrainingParams } from '@layerwise/core';
+import { checkInteger, describeBackend, invalidArgument } from '@layerwise/core';
+import type { BackendReport, Logs, TrainingParams } from '@layerwise/core';
 import { Callback } from './callback.js';
 import { defaultOutputStream } from './output.js';
 import type { OutputStream } from './output.js';
@@ -33,7 +33,9 @@ const OWNER = 'ProgressBar';
  * - 2: `Epoch 1/5` and one short line per epoch (`469/469 - 3s - 6ms/step - loss: 0.3412`);
  * - 0: nothing.
  *
- * The `Epoch` line is left out when there is a single epoch. Alone (outside `fit`), the test
+ * When the run's params name the backend (`fit` does), training starts with a line saying which
+ * one computes and why: `Training on layerwise-wasm (auto; skipped tensorflow: @layerwise/backend-node
+ * is not installed; webgpu: ...)`. The `Epoch` line is left out when there is a single epoch. Alone (outside `fit`), the test
  * and predict hooks draw a bar for `evaluate` and `predict`; inside `fit` the validation pass is
  * silent. When `params.steps` is unknown the count reads `12/Unknown` until the first epoch ends.
  *
@@ -52,6 +54,7 @@ export class ProgressBar extends Callback {
   private seen = 0;
   private bar: Progbar | undefined;
   private calledInFit = false;
+  private backend: BackendReport | undefined;
 
   /** Validates the options (a `LayerwiseError` names any bad one). */
   constructor(options: ProgressBarOptions = {}) {
@@ -72,10 +75,13 @@ export class ProgressBar extends Callback {
     if (this.updateFreq !== undefined && this.verbose > 0) this.verbose = this.updateFreq === 'batch' ? 1 : 2;
     this.epochs = checkInteger(OWNER, 'params.epochs', params.epochs, 0);
     this.target = params.steps === undefined ? undefined : checkInteger(OWNER, 'params.steps', params.steps, 0);
+    this.backend = params.backend;
   }
 
+  /** Prints the backend line (verbose 1 or 2, when the params name the backend). */
   override onTrainBegin(): void {
     this.calledInFit = true;
+    if (this.verbose > 0 && this.backend) this.stream.write(`Training on ${describeBackend(this.backend)}\n`);
   }
 
   override onTrainEnd(): void {

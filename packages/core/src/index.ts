@@ -14,8 +14,10 @@ export type { Callback, CallbackModel, Logs, NamedWeight, TrainingParams } from 
 export type { Initializer } from './interfaces/initializer.js';
 export { SeededRandom } from './random.js';
 export { countTensors, disposeAll, measureTensorLeak, readScalar } from './memory.js';
-export { useBackend, backendReport } from './backend/use-backend.js';
-export type { BackendReport, UseBackendOptions } from './backend/use-backend.js';
+export { useBackend, backendReport, activeBackend } from './backend/use-backend.js';
+export type { UseBackendOptions } from './backend/use-backend.js';
+export { describeBackend } from './backend/report.js';
+export type { BackendChoice, BackendReport, SkippedBackend } from './backend/report.js';
 export { knownBackends } from './backend/providers.js';
 export type { BackendProvider, BackendLoadContext } from './backend/providers.js';
 export { registerAllGradients } from './backend/register-gradients.js';

@@ -36,7 +36,7 @@ describe("useBackend('auto') order", () => {
   it('uses tfjs-node when it loads', async () => {
     const providers = [fake('node'), fake('webgpu'), fake('wasm1')];
     const report = await useBackend('auto', { providers });
-    expect(report).toEqual({ name: 'fake-node', reason: 'auto: first available of fake-node, fake-webgpu, fake-wasm1' });
+    expect(report).toEqual({ name: 'fake-node', choice: 'auto', reason: 'auto: first available of fake-node, fake-webgpu, fake-wasm1', skipped: [] });
     expect(tf.getBackend()).toBe('fake-node');
     expect(providers[1]!.calls).toEqual([]);
   });
@@ -51,6 +51,10 @@ describe("useBackend('auto') order", () => {
       'auto: first available of fake-node2, fake-gpu2, fake-wasm2 after fake-node2 (@fake/node2): tfjs-node is not installed; ' +
         'fake-gpu2 (@fake/gpu2): the only adapter is a software one',
     );
+    expect(report.skipped).toEqual([
+      { name: 'fake-node2', packageName: '@fake/node2', why: 'tfjs-node is not installed' },
+      { name: 'fake-gpu2', packageName: '@fake/gpu2', why: 'the only adapter is a software one' },
+    ]);
     expect(gpu.calls).toEqual([{ explicit: false, allowSoftwareGpu: false }]);
   });
 
@@ -63,7 +67,7 @@ describe("useBackend('auto') order", () => {
 
   it('tells an explicit choice apart, and names the package when it fails', async () => {
     const gpu = fake('gpu4');
-    expect(await useBackend('fake-gpu4', { providers: [gpu] })).toEqual({ name: 'fake-gpu4', reason: 'chosen explicitly' });
+    expect(await useBackend('fake-gpu4', { providers: [gpu] })).toEqual({ name: 'fake-gpu4', choice: 'explicit', reason: 'chosen explicitly', skipped: [] });
     expect(gpu.calls).toEqual([{ explicit: true, allowSoftwareGpu: false }]);
     await expect(useBackend('fake-x', { providers: [fake('x', 'no adapter')] })).rejects.toThrow(
       /could not use 'fake-x': fake-x \(@fake\/x\): no adapter\. Is @fake\/x installed\?/,

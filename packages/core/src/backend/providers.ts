@@ -21,48 +21,25 @@ function importOptional<T>(specifier: string): Promise<T> {
   return import(/* @vite-ignore */ specifier) as Promise<T>;
 }
 
-/** What `useBackend` needs of `@layerwise/backend-wasm`. */
-interface LayerwiseWasmModule {
-  registerWasmBackend(options: { threads?: number; enableV8RelaxedSimdFlag?: boolean }): boolean;
-  defaultThreadCount(): Promise<number>;
-}
-
-/** What `useBackend` needs of `@layerwise/backend-node`. */
-interface LayerwiseNodeModule {
-  registerNodeBackend(): Promise<unknown>;
-}
-
-/** What `useBackend` needs of `@layerwise/backend-webgpu`. */
-interface LayerwiseWebGpuModule {
-  registerWebGpuBackend(options: { allowSoftwareAdapter?: boolean }): Promise<unknown>;
-}
-
-/** Loads Layerwise's own WebAssembly SIMD backend when the application installed it. */
-async function loadLayerwiseWasm(): Promise<void> {
-  const module = await importOptional<LayerwiseWasmModule>('@layerwise/backend-wasm');
-  module.registerWasmBackend({ threads: await module.defaultThreadCount(), enableV8RelaxedSimdFlag: true });
-}
-
-/** Loads tfjs-node through `@layerwise/backend-node`, which explains why it cannot when it cannot. */
-async function loadNode(): Promise<void> {
-  const module = await importOptional<LayerwiseNodeModule>('@layerwise/backend-node');
-  await module.registerNodeBackend();
-}
-
-/**
- * Loads WebGPU through `@layerwise/backend-webgpu`. A software adapter is refused unless allowed,
- * or the backend was named explicitly.
- */
-async function loadWebGpu(context?: BackendLoadContext): Promise<void> {
-  const module = await importOptional<LayerwiseWebGpuModule>('@layerwise/backend-webgpu');
-  await module.registerWebGpuBackend({ allowSoftwareAdapter: context?.explicit === true || context?.allowSoftwareGpu === true });
+/** A Layerwise backend package: it exports its provider under `exportName`. */
+function packageProvider(name: string, packageName: string, exportName: string): BackendProvider {
+  return {
+    name,
+    packageName,
+    async load(context) {
+      const module = await importOptional<Record<string, BackendProvider | undefined>>(packageName);
+      const provider = module[exportName];
+      if (provider === undefined) throw new Error(`${packageName} has no ${exportName}: install a version that matches @layerwise/core`);
+      await provider.load(context);
+    },
+  };
 }
 
 /** The backends `useBackend` knows how to load, in the order `'auto'` tries them. */
 export const knownBackends: readonly BackendProvider[] = [
-  { name: 'tensorflow', packageName: '@layerwise/backend-node', load: loadNode },
-  { name: 'webgpu', packageName: '@layerwise/backend-webgpu', load: loadWebGpu },
-  { name: 'layerwise-wasm', packageName: '@layerwise/backend-wasm', load: loadLayerwiseWasm },
+  packageProvider('tensorflow', '@layerwise/backend-node', 'nodeBackendProvider'),
+  packageProvider('webgpu', '@layerwise/backend-webgpu', 'webgpuBackendProvider'),
+  packageProvider('layerwise-wasm', '@layerwise/backend-wasm', 'wasmBackendProvider'),
   { name: 'wasm', packageName: '@tensorflow/tfjs-backend-wasm', load: () => import('@tensorflow/tfjs-backend-wasm') },
   { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { backendReport, useBackend } from './use-backend.js';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { activeBackend, backendReport, useBackend } from './use-backend.js';
 
 describe('useBackend', () => {
   it("'auto' picks the first available WebAssembly backend and says why", async () => {
@@ -11,14 +12,40 @@ describe('useBackend', () => {
     expect(['layerwise-wasm', 'wasm']).toContain(report.name);
     expect(report.reason).toContain('auto: first available of tensorflow, webgpu, layerwise-wasm, wasm, cpu after tensorflow (@layerwise/backend-node): ');
     expect(report.reason).toContain('webgpu (@layerwise/backend-webgpu): ');
+    // Not installed in core: the short reasons say so, in the order tried.
+    expect(report.skipped.slice(0, 2)).toEqual([
+      { name: 'tensorflow', packageName: '@layerwise/backend-node', why: '@layerwise/backend-node is not installed' },
+      { name: 'webgpu', packageName: '@layerwise/backend-webgpu', why: '@layerwise/backend-webgpu is not installed' },
+    ]);
+    expect(report.choice).toBe('auto');
     expect(tf.getBackend()).toBe(report.name);
     expect(backendReport()).toEqual(report);
   });
 
   it('switches to an explicit backend', async () => {
     const report = await useBackend('cpu');
-    expect(report).toEqual({ name: 'cpu', reason: 'chosen explicitly' });
+    expect(report).toEqual({ name: 'cpu', choice: 'explicit', reason: 'chosen explicitly', skipped: [] });
     expect(tf.getBackend()).toBe('cpu');
+    expect(activeBackend()).toBe(report);
+  });
+
+  it('says what is active when the application switched backends itself', async () => {
+    await useBackend('cpu');
+    tf.registerBackend('app-registered', () => new MathBackendCPU());
+    try {
+      await tf.setBackend('app-registered');
+      expect(activeBackend()).toEqual({
+        name: 'app-registered',
+        choice: 'application',
+        reason: "switched to by the application after useBackend chose 'cpu'",
+        skipped: [],
+      });
+      const named = await useBackend('app-registered');
+      expect(named.choice).toBe('application');
+    } finally {
+      await tf.setBackend('cpu');
+      tf.removeBackend('app-registered');
+    }
   });
 
   it('registers gradients, so training works right after it', async () => {

@@ -1,4 +1,5 @@
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { BackendReport } from '../backend/report.js';
 import type { Optimizer } from './optimizer.js';
 
 /** Values reported to callbacks: `loss`, metrics, and `val_`-prefixed validation values. */
@@ -44,6 +45,8 @@ export interface TrainingParams {
   readonly verbose: 0 | 1 | 2;
   /** Names of the values in the logs, in order (`['loss', 'accuracy', 'val_loss', ...]`). */
   readonly metrics: readonly string[];
+  /** The backend the run computes on, and why it was chosen (`fit` sets it; see `activeBackend`). */
+  readonly backend?: BackendReport;
 }
 
 /**

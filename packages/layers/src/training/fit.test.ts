@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend, type Batch } from '@layerwise/core';
+import { activeBackend, describeBackend, useBackend, type Batch } from '@layerwise/core';
 import { EarlyStopping } from '@layerwise/callbacks';
 import { adam } from '@layerwise/optimizers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,9 @@ describe('fit, evaluate, predict', () => {
     let text = '';
     const bar = new ProgressBar({ stream: { write: (t: string) => (text += t), isTTY: false } });
     await model.fit(x, y, { epochs: 2, batchSize: 16, verbose: 1, callbacks: [bar] });
+    // The first line names the backend the run computes on and how it was chosen.
+    expect(text.split('\n')[0]).toBe(`Training on ${describeBackend(activeBackend())}`);
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^Training on ${tf.getBackend()} \\(`));
     expect(text).toContain('Epoch 1/2');
     expect(text).toContain('Epoch 2/2');
     expect(text).toMatch(/4\/4 .*loss: \d\.\d{4} - accuracy: \d\.\d{4}/);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BatchSource, BatchTensors, Callback, CallbackModel, Logs } from '@layerwise/core';
-import { checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
+import { activeBackend, checkBoolean, checkInteger, checkNumber, LayerwiseError } from '@layerwise/core';
 import { checkBatchFinite } from './check-inputs.js';
 import { checkKernels } from './check-kernels.js';
 import { eventLoopYielder, type YieldEvery } from './yielder.js';
@@ -215,6 +215,7 @@ export async function fitModel<O extends FitOptions>(
       samples: train.samples,
       verbose,
       metrics: validation ? [...metricNames, ...metricNames.map((n) => `val_${n}`)] : metricNames,
+      backend: activeBackend(),
     },
   });
   try {
