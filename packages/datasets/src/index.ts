@@ -7,7 +7,7 @@ export { fetchDatasetFile } from './fetch/fetch-dataset-file.js';
 export type { DatasetFile, DatasetFileOrigin, FetchDatasetFileOptions } from './fetch/fetch-dataset-file.js';
 export type { FetchLike, HeadersLike, RequestInitLike, ResponseLike } from './fetch/fetch-like.js';
 export { CACHE_DIR_ENV, DATASETS_DIR_ENV } from './fetch/locations.js';
-export { loadMnist, mnist } from './mnist/load.js';
+export { loadMnist, loadMnistSplit, mnist } from './mnist/load.js';
 export type { LoadMnistOptions, MnistData } from './mnist/load.js';
 export { MNIST_DATASET, MNIST_FILES, MNIST_MIRRORS } from './mnist/files.js';
 export type { DatasetFileSpec } from './mnist/files.js';
@@ -22,7 +22,7 @@ export type { MnistBatches, ToBatchesOptions } from './mnist/batches.js';
 export type { EncodeOptions, LabelDtype } from './mnist/encode.js';
 export type { DatasetDownloadProgress, DatasetDownloadCallback } from './fetch/progress.js';
 export type { LoadDatasetOptions } from './classic/options.js';
-export type { TrainTestSplits } from './classic/idx-pairs.js';
+export type { SplitName, TrainTestSplits } from './classic/idx-pairs.js';
 export {
   FASHION_MNIST_CLASS_NAMES,
   FASHION_MNIST_DATASET,
@@ -30,6 +30,7 @@ export {
   FASHION_MNIST_MIRRORS,
   fashionMnist,
   loadFashionMnist,
+  loadFashionMnistSplit,
 } from './classic/fashion-mnist.js';
 export { cifar10, cifar100, loadCifar10, loadCifar100 } from './cifar/load.js';
 export type { CifarData, LoadCifar100Options } from './cifar/load.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHARED_DATASETS } from '../testing/shared-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FASHION_MNIST, FASHION_MNIST_FILES, loadFashionMnist } from './fashion-mnist.js';
+import { FASHION_MNIST, FASHION_MNIST_FILES, loadFashionMnist, loadFashionMnistSplit } from './fashion-mnist.js';
 import { loadIdxDataset } from './idx-pairs.js';
 
 const datasets = SHARED_DATASETS;
@@ -19,6 +19,12 @@ describe('loadFashionMnist', () => {
     const error = (await loadFashionMnist({ offlineDir: datasets, cacheDir, mirrors: [] }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^fashion-mnist\/(train|t10k)-images-idx3-ubyte\.gz: could not get the file: not in the offline directory/);
     expect(error.message).not.toMatch(/labels/);
+  });
+
+  it('loadFashionMnistSplit asks only for its split: the real test labels are read, and the missing test images named', async () => {
+    const error = (await loadFashionMnistSplit('test', { offlineDir: datasets, cacheDir, mirrors: [] }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^fashion-mnist\/t10k-images-idx3-ubyte\.gz: could not get the file: not in the offline directory/);
+    await expect(loadFashionMnistSplit('dev' as 'test', { offlineDir: datasets, cacheDir, mirrors: [] })).rejects.toThrow(/loadFashionMnistSplit: .*`split`/);
   });
 
   it('decodes files in its layout: the 900 real sample images with their labels', async () => {

@@ -1,5 +1,6 @@
 import type { DatasetFileSpec } from '../mnist/files.js';
-import { loadIdxDataset, type IdxDatasetSpec, type TrainTestSplits } from './idx-pairs.js';
+import type { MnistSplit } from '../mnist/split.js';
+import { loadIdxDataset, loadIdxSplit, type IdxDatasetSpec, type SplitName, type TrainTestSplits } from './idx-pairs.js';
 import type { LoadDatasetOptions } from './options.js';
 
 /** The dataset name Fashion-MNIST files are kept under (`<dir>/fashion-mnist/<file>`). */
@@ -50,6 +51,11 @@ export const FASHION_MNIST: IdxDatasetSpec = { dataset: FASHION_MNIST_DATASET, m
  */
 export async function loadFashionMnist(options: LoadDatasetOptions = {}): Promise<TrainTestSplits> {
   return loadIdxDataset(FASHION_MNIST, options);
+}
+
+/** Loads one split of Fashion-MNIST (`'train'` or `'test'`), fetching only its two files. */
+export async function loadFashionMnistSplit(split: SplitName, options: LoadDatasetOptions = {}): Promise<MnistSplit> {
+  return loadIdxSplit(FASHION_MNIST, split, options, 'loadFashionMnistSplit');
 }
 
 /** Fashion-MNIST, Keras style: `fashionMnist.load()` is {@link loadFashionMnist}. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike } from '../fetch/fetch-like.js';
 import { MNIST_FILES } from './files.js';
 import { toBatches } from './batches.js';
-import { loadMnist, mnist, type MnistData } from './load.js';
+import { loadMnist, loadMnistSplit, mnist, type MnistData } from './load.js';
 import { sliceSplit } from './split.js';
 import { toTensors } from './tensors.js';
 
@@ -131,6 +131,30 @@ describe('loadMnist without an offline copy', () => {
     expect(error).toBeInstanceOf(LayerwiseError);
     expect((error as Error).message).toMatch(
       new RegExp(`^mnist/t10k-labels-idx1-ubyte\\.gz: checksum mismatch in the offline directory: .* expected ${MNIST_FILES.testLabels.md5} \\(1000 bytes\\)`),
+    );
+  });
+});
+
+describe('loadMnistSplit', () => {
+  it('fetches only the two files of the split asked for, and decodes them as loadMnist does', async () => {
+    const requested: string[] = [];
+    const mirror: FetchLike = async (url) => {
+      requested.push(url);
+      const bytes = await readFile(join(datasets!, 'mnist', url.slice('http://mirror.test/'.length)));
+      return new Response(bytes, { status: 200, headers: { 'Content-Length': String(bytes.length) } });
+    };
+    const empty = join(temp, 'empty-offline');
+    await mkdir(empty, { recursive: true });
+    const test = await loadMnistSplit('test', { offlineDir: empty, cacheDir: join(temp, 'split-cache'), mirrors: ['http://mirror.test/'], fetch: mirror });
+    expect(requested.sort()).toEqual(['http://mirror.test/t10k-images-idx3-ubyte.gz', 'http://mirror.test/t10k-labels-idx1-ubyte.gz']);
+    expect(test.count).toBe(10_000);
+    expect(test.images).toEqual(data.test.images);
+    expect(test.labels).toEqual(data.test.labels);
+  });
+
+  it('names a bad split', async () => {
+    await expect(loadMnistSplit('validation' as 'test', { fetch: noFetch })).rejects.toThrow(
+      /loadMnistSplit: received an invalid value for `split`, expected 'train' or 'test'/,
     );
   });
 });

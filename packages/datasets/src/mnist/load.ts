@@ -1,6 +1,9 @@
 import type { LoadDatasetOptions } from '../classic/options.js';
-import { loadIdxDataset, type TrainTestSplits } from '../classic/idx-pairs.js';
+import { loadIdxDataset, loadIdxSplit, type IdxDatasetSpec, type SplitName, type TrainTestSplits } from '../classic/idx-pairs.js';
 import { MNIST_DATASET, MNIST_FILES, MNIST_MIRRORS } from './files.js';
+import type { MnistSplit } from './split.js';
+
+const MNIST: IdxDatasetSpec = { dataset: MNIST_DATASET, mirrors: MNIST_MIRRORS, files: MNIST_FILES };
 
 /** Options of {@link loadMnist}: where its files come from. */
 export type LoadMnistOptions = LoadDatasetOptions;
@@ -21,7 +24,22 @@ export type MnistData = TrainTestSplits;
  * ```
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
-  return loadIdxDataset({ dataset: MNIST_DATASET, mirrors: MNIST_MIRRORS, files: MNIST_FILES }, options);
+  return loadIdxDataset(MNIST, options);
+}
+
+/**
+ * Loads one split of MNIST, fetching only its two files: the 10,000 test images (1.6 MiB
+ * compressed) without the 60,000 training ones (9.5 MiB), for instance in a web page.
+ *
+ * @example
+ * ```ts
+ * // In a browser: from the page's own server first, then the public mirrors.
+ * const test = await loadMnistSplit('test', { mirrors: [new URL('datasets/mnist/', location.href).href, ...MNIST_MIRRORS] });
+ * console.log(test.count); // 10000
+ * ```
+ */
+export async function loadMnistSplit(split: SplitName, options: LoadMnistOptions = {}): Promise<MnistSplit> {
+  return loadIdxSplit(MNIST, split, options, 'loadMnistSplit');
 }
 
 /**
