@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from './chromium.js';
-import { servePage } from './serve.js';
+import { withPage } from './with-page.js';
 
 /** Options of {@link runInBrowser}. */
 export interface RunInBrowserOptions {
@@ -66,23 +65,13 @@ export async function runInBrowser<T>(options: RunInBrowserOptions): Promise<Bro
     ['/entry.js', bundle.outputFiles[0]!.text],
     ['/args.json', JSON.stringify(options.args ?? null)],
   ]);
-  const { server, origin } = await servePage({ generated, files: options.files ?? {}, crossOriginIsolated: options.crossOriginIsolated ?? false });
-  let browser: Browser | undefined;
-  const messages: string[] = [];
-  try {
-    browser = await chromium.launch({ executablePath, headless: true, args: ['--enable-unsafe-webgpu', '--no-sandbox', ...(options.launchArgs ?? [])] });
-    const page = await browser.newPage();
-    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  return withPage({ generated, files: options.files ?? {}, crossOriginIsolated: options.crossOriginIsolated ?? false, launchArgs: options.launchArgs ?? [] }, async ({ page, origin, console: messages }) => {
     await page.goto(`${origin}/`);
     const timeout = options.timeoutMs ?? 120_000;
     await page.waitForFunction(() => (window as unknown as { __layerwiseResult?: unknown }).__layerwiseResult !== undefined, undefined, { timeout });
     const outcome = await page.evaluate(() => (window as unknown as { __layerwiseResult: { ok: boolean; value?: unknown; error?: string } }).__layerwiseResult);
     if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
     if (!outcome.ok) throw new Error(`runInBrowser: ${options.entry} threw in Chromium: ${outcome.error}\nconsole:\n${messages.join('\n')}`);
-    return { result: outcome.value as T, console: messages };
-  } finally {
-    await browser?.close();
-    server.close();
-  }
+    return { result: outcome.value as T, console: [...messages] };
+  });
 }

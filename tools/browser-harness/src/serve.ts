@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -14,7 +14,25 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.bin': 'application/octet-stream',
   '.gz': 'application/gzip',
+  '.css': 'text/css',
 };
+
+/**
+ * Every file under `dir` (a built web app's `dist/`), as the `files` of {@link servePage}: URL path
+ * (`prefix` + the path inside `dir`, with `/`) to file path; `index.html` is also served as `prefix`.
+ */
+export async function directoryFiles(dir: string, prefix = '/'): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const url = prefix + relative(dir, path).split(sep).join('/');
+    files[url] = path;
+    if (entry.name === 'index.html' && entry.parentPath === dir) files[prefix] = path;
+  }
+  return files;
+}
 
 /** What a test page server serves: generated text by URL path, and files from disk by URL path. */
 export interface PageContent {

@@ -1,0 +1,3 @@
+import { layerwiseTestConfig } from '../../vitest.shared.ts';
+
+export default layerwiseTestConfig();
