@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber, invalidArgument, type ConfigDict } from '@layerwise/core';
-import { Layer, type LayerArgs } from '../../engine/layer.js';
+import { checkNumber, formatShape, invalidArgument, LayerwiseError, type ConfigDict } from '@layerwise/core';
+import { Layer, type CallContext, type LayerArgs } from '../../engine/layer.js';
+import { maskList } from '../../engine/mask.js';
 
 /** Arguments of {@link LeakyReLU}. */
 export interface LeakyReLUArgs extends LayerArgs {
@@ -70,7 +71,33 @@ export interface SoftmaxArgs extends LayerArgs {
   axis?: number;
 }
 
-/** Softmax over `axis`. */
+/** What Keras puts in place of masked inputs before a softmax (float32's stand-in for minus infinity). */
+const LARGE_NEGATIVE = -1e9;
+
+/**
+ * A mask as a boolean tensor of the input's rank that broadcasts to it: a mask with the input's
+ * leading axes (the masks models carry, `[batch, timesteps]` for `[batch, timesteps, features]`)
+ * gets trailing axes of 1; otherwise, as Keras, it must broadcast from the last axis (each
+ * dimension 1 or the input's, e.g. `[batch, 1, 1, keys]` for attention scores).
+ */
+function softmaxMask(owner: string, mask: Tensor, shape: readonly number[]): Tensor {
+  const keep = mask.dtype === 'bool' ? mask : tf.greater(mask, 0.5);
+  const extra = shape.length - keep.rank;
+  if (extra >= 0 && keep.shape.every((d, i) => d === shape[i])) return tf.reshape(keep, [...keep.shape, ...new Array<number>(extra).fill(1)]);
+  if (extra >= 0 && keep.shape.every((d, i) => d === 1 || d === shape[extra + i])) return tf.reshape(keep, [...new Array<number>(extra).fill(1), ...keep.shape]);
+  throw new LayerwiseError(
+    `${owner}: the mask must have the input's leading axes, or broadcast to the input from its last axis (each dimension 1 or the input's); ` +
+      `received a mask of shape ${formatShape(mask.shape)} for an input of shape ${formatShape(shape)}`,
+  );
+}
+
+/**
+ * Softmax over `axis` (Keras' `Softmax` layer). With a mask (the input's, carried by a model, or
+ * `context.mask` given to `apply`), masked positions are replaced by a large negative value (-1e9)
+ * before the softmax, so their probability is 0 and the rest share all of it, and the output is
+ * then set to 0 wherever the mask is false (a slice masked throughout is all zeros, not uniform),
+ * as Keras 3. The mask is passed on to the next layer.
+ */
 export class Softmax extends Layer {
   static override readonly className = 'Softmax';
   override readonly supportsMasking = true;
@@ -80,17 +107,28 @@ export class Softmax extends Layer {
     this.axis = args.axis ?? -1;
     if (!Number.isInteger(this.axis)) throw invalidArgument({ owner: `Softmax "${this.name}"`, argument: 'axis', expected: 'an integer (negative counts from the last axis)', received: this.axis });
   }
-  call(x: Tensor): Tensor {
+  call(x: Tensor, context: CallContext = { training: false }): Tensor {
     const axis = this.axis < 0 ? x.rank + this.axis : this.axis;
-    if (axis === x.rank - 1) return tf.softmax(x);
+    const mask = maskList(context.mask)[0];
+    if (mask === undefined) return softmaxOver(x, axis);
     return tf.tidy(() => {
-      const shifted = tf.exp(tf.sub(x, tf.max(x, axis, true)));
-      return tf.div(shifted, tf.sum(shifted, axis, true));
+      const keep = tf.broadcastTo(softmaxMask(`Softmax "${this.name}"`, mask, x.shape), x.shape);
+      const out = softmaxOver(tf.where(keep, x, tf.fill(x.shape, LARGE_NEGATIVE, x.dtype)), axis);
+      return tf.where(keep, out, tf.zerosLike(out));
     });
   }
   override getConfig(): ConfigDict {
     return { ...super.getConfig(), axis: this.axis };
   }
+}
+
+/** Softmax of `x` over one axis (counted from 0). */
+function softmaxOver(x: Tensor, axis: number): Tensor {
+  if (axis === x.rank - 1) return tf.softmax(x);
+  return tf.tidy(() => {
+    const shifted = tf.exp(tf.sub(x, tf.max(x, axis, true)));
+    return tf.div(shifted, tf.sum(shifted, axis, true));
+  });
 }
 
 /** Creates a {@link LeakyReLU} layer. */
