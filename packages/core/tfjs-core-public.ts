@@ -72,7 +72,7 @@ export function rewriteImports(code: string, module: string, names: PublicNames)
     const pairs = specifiers(clause.slice(1, -1));
     if (target === 'engine' && pairs.every(([imported]) => imported === 'ENGINE')) {
       const alias = `__lwEngine${counter++}`;
-      return `import { engine as ${alias} } from '${PUBLIC}';\n${pairs.map(([, local]) => `const ${local} = ${alias}();`).join('\n')}`;
+      return `import { engine as ${alias} } from '${PUBLIC}';\n${pairs.map(([, local]) => `const ${local} = /* @__PURE__ */ ${alias}();`).join('\n')}`;
     }
     if (target === 'tensor' && pairs.every(([imported]) => imported === 'getGlobalTensorClass' || names.top.has(imported))) {
       const alias = `__lwTensor${counter++}`;
@@ -86,7 +86,9 @@ export function rewriteImports(code: string, module: string, names: PublicNames)
     }
     if (space && pairs.every(([imported]) => spaceNames.has(imported))) {
       const alias = `__lwSpace${counter++}`;
-      return `import { ${space} as ${alias} } from '${PUBLIC}';\nconst { ${pairs.map(([i, l]) => (i === l ? i : `${i}: ${l}`)).join(', ')} } = ${alias};`;
+      // Pure-annotated reads, so that bundlers drop them with the code that uses them.
+      const reads = pairs.map(([i, l]) => `const ${l} = /* @__PURE__ */ (() => ${alias}.${i})();`);
+      return `import { ${space} as ${alias} } from '${PUBLIC}';\n${reads.join('\n')}`;
     }
     if (STATEFUL.has(target)) {
       throw new Error(`tfjs-core-public: ${module}.js imports { ${clause.slice(1, -1).trim()} } from ${target}, which has no public equivalent and holds state`);

@@ -4,13 +4,14 @@ import { bundleSize, type BundleSize } from './bundle-size.js';
 
 // Tree-shaking stays real: a typical import must not drag in the rest of its package. Each budget
 // caps the bytes each @layerwise package contributes to a minified browser bundle built from the
-// packages' dist (tfjs-core, which every import needs, is reported beside it). @layerwise/core is
-// budgeted on its own: its dist carries tfjs-core's gradient configs and the tfjs-core modules they
-// import (bundled because Node cannot load those files; see packages/core/tsup.config.ts), about
-// 86 KiB minified that any import of core keeps today. Measured sizes are written to budgets.md.
+// packages' dist (tfjs-core, which every import needs, is reported beside it). @layerwise/core has
+// one cap for every import: its gradient configs (bundled, importing tfjs-core's public entry; see
+// packages/core/tfjs-core-public.ts) must drop out of bundles that never choose a backend. Until
+// 2026-11-23 core's dist carried a second copy of tfjs-core and every import kept ~86 KiB of it.
+// Measured sizes are written to budgets.md.
 
 const HERE = new URL('.', import.meta.url).pathname;
-const CORE_BUDGET = 92_000;
+const CORE_BUDGET = 8_000;
 // tfjs-core's own bytes, capped too: an import that drags in a backend package (tfjs-backend-cpu is
 // about 300 KiB) through a literal dynamic import shows here.
 const TENSORFLOW_BUDGET = 140_000;
@@ -53,7 +54,8 @@ const budgets: Budget[] = [
 
 // The caps, in bytes, measured on 2026-11-23 plus about 15% headroom.
 const CAPS: Record<string, Record<string, number>> = {
-  'sequential + dense + adam': { layers: 145_000, optimizers: 34_000, losses: 19_000, metrics: 27_500, callbacks: 9_500 },
+  // layers raised on 2026-11-23 (143.0 -> 144.0 KiB): masked outputs weight the loss and metrics.
+  'sequential + dense + adam': { layers: 150_000, optimizers: 34_000, losses: 19_000, metrics: 27_500, callbacks: 9_500 },
   'a single loss (sparseCategoricalCrossentropy)': { losses: 3_500 },
   // Raised on 2026-11-23 after deliberate growth: Dataset gained cache({ file }) with its element codec
   // (5.8 -> 10.2 KiB); the image-folder loader gained the BMP reader, area resizing, crop/pad and
@@ -92,7 +94,7 @@ afterAll(() => {
   writeFileSync(
     new URL('../budgets.md', import.meta.url),
     `# Bundle budgets\n\nWritten by \`src/budgets.test.ts\` (esbuild, minified, browser, from the built \`dist\`). ` +
-      `Core's cap is ${kb(CORE_BUDGET)} for every import (tfjs-core's gradient configs, bundled; see the test).\n\n` +
+      `Core's cap is ${kb(CORE_BUDGET)} for every import (its bundled gradient configs must drop out; see the test).\n\n` +
       `| import | @layerwise bytes by package | @tensorflow bytes | total |\n|---|---|---:|---:|\n${rows.join('\n')}\n`,
   );
 });

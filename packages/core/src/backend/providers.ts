@@ -35,11 +35,11 @@ function packageProvider(name: string, packageName: string, exportName: string):
   };
 }
 
-/** The backends `useBackend` knows how to load, in the order `'auto'` tries them. */
+/** The backends `useBackend` knows how to load, in the order `'auto'` tries them (pure: bundles drop the list when `useBackend` is not used). */
 export const knownBackends: readonly BackendProvider[] = [
-  packageProvider('tensorflow', '@layerwise/backend-node', 'nodeBackendProvider'),
-  packageProvider('webgpu', '@layerwise/backend-webgpu', 'webgpuBackendProvider'),
-  packageProvider('layerwise-wasm', '@layerwise/backend-wasm', 'wasmBackendProvider'),
+  /* @__PURE__ */ packageProvider('tensorflow', '@layerwise/backend-node', 'nodeBackendProvider'),
+  /* @__PURE__ */ packageProvider('webgpu', '@layerwise/backend-webgpu', 'webgpuBackendProvider'),
+  /* @__PURE__ */ packageProvider('layerwise-wasm', '@layerwise/backend-wasm', 'wasmBackendProvider'),
   { name: 'wasm', packageName: '@tensorflow/tfjs-backend-wasm', load: () => import('@tensorflow/tfjs-backend-wasm') },
   { name: 'cpu', packageName: '@tensorflow/tfjs-backend-cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ];
