@@ -9,6 +9,24 @@ describe('the layerwise umbrella', () => {
     }
   });
 
+  it('gathers pretrained networks, augmentation and visualisation as namespaces, and both backends', async () => {
+    expect(layerwise.applications.vgg16).toBeTypeOf('function');
+    expect(layerwise.applications.resnet50).toBeTypeOf('function');
+    expect(layerwise.augment.imageDataGenerator).toBeTypeOf('function');
+    expect(layerwise.augment.randomFlip).toBeTypeOf('function');
+    expect(layerwise.vis.plotHistory).toBeTypeOf('function');
+    expect(layerwise.vis.LiveHistoryChart).toBeTypeOf('function');
+    expect(layerwise.webgpuBackendProvider.name).toBe('webgpu');
+    expect(layerwise.wasmBackendProvider.name).toBe('layerwise-wasm');
+    // An augmentation layer goes into a model built with the same import.
+    await layerwise.useBackend('cpu');
+    const model = layerwise.sequential([layerwise.augment.randomFlip({ mode: 'horizontal', seed: 1, inputShape: [4, 4, 1] }), layerwise.flatten()]);
+    const y = model.predictOnBatch(tf.ones([2, 4, 4, 1])) as tf.Tensor;
+    expect(y.shape).toEqual([2, 16]);
+    tf.dispose(y);
+    model.dispose();
+  });
+
   it("keeps losses and metrics as namespaces where their class names collide, as Keras does", () => {
     expect(layerwise.losses.MeanSquaredError).not.toBe(layerwise.metrics.MeanSquaredError);
     expect(layerwise.MeanSquaredError).toBe(layerwise.losses.MeanSquaredError);

@@ -2,7 +2,9 @@
  * Layerwise in one install: every package's API from one import, as `@tensorflow/tfjs` gathers
  * TensorFlow.js. Losses and metrics are also namespaces (`losses.MeanSquaredError`,
  * `metrics.MeanSquaredError`), as in Keras, because three classes share their names between the two
- * packages; at the top level those three names are the losses'.
+ * packages; at the top level those three names are the losses'. Pretrained networks, augmentation
+ * and visualisation are namespaces (`applications.vgg16`, `augment.randomFlip`, `vis.plotHistory`),
+ * as `keras.applications`; the WebAssembly and WebGPU backends' functions are at the top level.
  *
  * @example
  * ```ts
@@ -26,10 +28,17 @@ export * from '@layerwise/callbacks';
 export * from '@layerwise/datasets';
 export * from '@layerwise/io';
 export * from '@layerwise/backend-wasm';
+export * from '@layerwise/backend-webgpu';
 /** The tensor engine, `@tensorflow/tfjs-core`, for tensors and ops: `tf.tensor2d`, `tf.matMul`, `tf.memory()`. */
 export * as tf from '@tensorflow/tfjs-core';
 export * as losses from '@layerwise/losses';
 export * as metrics from '@layerwise/metrics';
+/** Pretrained convnets (VGG16, ResNet50, MobileNetV2, Xception...), as `keras.applications`. */
+export * as applications from '@layerwise/applications';
+/** Data augmentation: `augment.imageDataGenerator`, the preprocessing layers (`augment.randomFlip`...). */
+export * as augment from '@layerwise/augment';
+/** Visualisation: history charts, `vis.plotModel`, activation grids, filter patterns, Grad-CAM. */
+export * as vis from '@layerwise/vis';
 // Names two packages export: the callbacks' `Callback` base class (which implements core's
 // `Callback` interface) and the optimizers' `LearningRateSchedule` class win; the scheduler
 // callback's function type is renamed.
