@@ -114,6 +114,11 @@ describe('fit, evaluate, predict', () => {
     await expect(model.fit(x, y, { verbose: 0, validationSplit: 1.5 })).rejects.toThrow(/`validationSplit`.*Received: validationSplit=1.5/);
     await expect(model.fit(x, y, { verbose: 0, epochs: 0 })).rejects.toThrow(/`epochs`/);
     await expect(model.fit([], { verbose: 0 })).rejects.toThrow(/no batches/);
+    // Targets of the wrong shape fail inside the recorded forward pass: the tape's saved tensors are released.
+    const badTargets = tf.zeros([32, 7]);
+    await expect(model.fit(x, badTargets, { verbose: 0 })).rejects.toThrow(/sparseCategoricalCrossentropy|SparseCategoricalCrossentropy|shape/);
+    await expect(model.trainOnBatch(x, badTargets)).rejects.toThrow();
+    badTargets.dispose();
     wrong.dispose();
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
