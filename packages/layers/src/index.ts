@@ -45,3 +45,4 @@ export type { CompiledOutput, LoggedValue, LossIdentifier, MetricIdentifier } fr
 export type { DataSource, ModelBatch } from './training/data.js';
 export type { TfjsDataset } from './training/tfjs-data.js';
 export { Merge, Add, add, Subtract, subtract, Multiply, multiply, Average, average, Maximum, maximum, Minimum, minimum, Concatenate, concatenate, type ConcatenateArgs, Dot, dot, type DotArgs } from './layers/index.js';
+export type { Mask, Masks } from './engine/mask.js';

@@ -23,13 +23,13 @@ describe("AvgPool's gradient on layerwise-wasm", () => {
     [2, 2, 'valid'],
   ] as const)('window %i, stride %i, %s padding matches finite differences', async (size, stride, pad) => {
     await useBackend('layerwise-wasm');
-    const shape = [2, 5, 5, 3];
+    const shape: [number, number, number, number] = [2, 5, 5, 3];
     const count = shape.reduce((a, b) => a * b, 1);
     const values = Array.from({ length: count }, (_, i) => Math.sin(i * 1.7));
     const projection = tf.tensor(Array.from({ length: 2 * 5 * 5 * 3 }, (_, i) => Math.cos(i * 0.9)), [2, 5, 5, 3]);
     const outShape = tf.avgPool(tf.zeros(shape) as tf.Tensor4D, size, stride, pad).shape;
     const w = tf.slice(projection, [0, 0, 0, 0], outShape);
-    const f = (x: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(x as tf.Tensor4D, size, stride, pad), w));
+    const f = (x: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(x as tf.Tensor4D, size, stride, pad), w)) as tf.Scalar;
     const analytic = Array.from(await tf.grad(f)(tf.tensor(values, shape)).data());
     const numeric = numericGradient(f, values, shape);
     const worst = Math.max(...analytic.map((a, i) => Math.abs(a - numeric[i]!)));
