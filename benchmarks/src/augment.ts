@@ -3,10 +3,15 @@
 // per-image implementations in the same run: the same generator called image by image, and plain
 // JavaScript loops resampling each image (bilinear, nearest fill) through the same matrices.
 //
-//   node dist/augment.js [--backend layerwise-wasm] [--images 256] [--batch 32] [--size 150] [--rounds 2]
+//   node dist/augment.js [--backend layerwise-wasm] [--threads N] [--cpu-transform] [--images 256] [--batch 32] [--size 150] [--rounds 2]
+//
+// --threads: layerwise-wasm's thread count (default: useBackend's, every core).
+// --cpu-transform: give layerwise-wasm tfjs-backend-cpu's Transform kernel instead of its WebAssembly
+// one, as before it had one (@layerwise/augment then transforms one image at a time), for comparison.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { useBackend } from '@layerwise/core';
+import { registerWasmBackend, wasmBackendInfo, WASM_BACKEND_NAME } from '@layerwise/backend-wasm';
 import { imageDataGenerator, transformMatrix, type Matrix3 } from '@layerwise/augment';
 import { describeMachine } from './machine.js';
 
@@ -20,6 +25,8 @@ const IMAGES = Number(arg('images', '256'));
 const BATCH = Number(arg('batch', '32'));
 const SIZE = Number(arg('size', '150'));
 const ROUNDS = Number(arg('rounds', '2'));
+const THREADS = arg('threads', '');
+const CPU_TRANSFORM = process.argv.includes('--cpu-transform');
 // The book's training generator (without rescale, which is one multiply).
 const OPTIONS = { rotationRange: 40, widthShiftRange: 0.2, heightShiftRange: 0.2, shearRange: 0.2, zoomRange: 0.2, horizontalFlip: true, seed: 1 } as const;
 
@@ -60,7 +67,14 @@ function rate(run: () => void): number {
   return best;
 }
 
+if (BACKEND === WASM_BACKEND_NAME && THREADS !== '') registerWasmBackend({ threads: Number(THREADS), enableV8RelaxedSimdFlag: true });
 const backend = await useBackend(BACKEND);
+if (CPU_TRANSFORM && backend.name !== 'cpu') {
+  const cpuTransform = tf.getKernel('Transform', 'cpu');
+  if (!cpuTransform) throw new Error('tfjs-backend-cpu is not registered');
+  tf.unregisterKernel('Transform', backend.name);
+  tf.registerKernel({ ...cpuTransform, backendName: backend.name });
+}
 const images = tf.tidy(() => tf.mul(tf.randomUniform([IMAGES, SIZE, SIZE, 3], 0, 1, 'float32', 1), 255) as Tensor4D);
 const gen = imageDataGenerator(OPTIONS);
 const batches = tf.tidy(() => tf.split(images, Math.ceil(IMAGES / BATCH)) as Tensor4D[]);
@@ -68,7 +82,8 @@ const singles = tf.tidy(() => tf.split(images, IMAGES) as Tensor4D[]);
 const pixels = singles.map((t) => t.dataSync() as Float32Array);
 const before = tf.memory().numTensors;
 
-console.log(`# Augmented ${SIZE}x${SIZE}x3 images per second, ${IMAGES} images, best of ${ROUNDS} rounds, backend ${backend.name}`);
+const threads = backend.name === WASM_BACKEND_NAME ? `, ${wasmBackendInfo()?.threads ?? '?'} thread(s)` : '';
+console.log(`# Augmented ${SIZE}x${SIZE}x3 images per second, ${IMAGES} images, best of ${ROUNDS} rounds, backend ${backend.name}${threads}${CPU_TRANSFORM ? ", tfjs-backend-cpu's Transform kernel" : ''}`);
 console.log(describeMachine());
 console.log('| implementation | images/s |');
 console.log('| --- | --- |');

@@ -11,6 +11,7 @@ export {
   depthwiseConv2d, depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter, expandChannels, sumChannelGroups,
 } from './depthwise';
 export { maxPool, avgPool, maxPoolGrad, avgPoolGrad } from './pool';
+export { transform } from './transform';
 
 /** The first byte address free for the host to use. */
 export function heapBase(): usize {

@@ -6,8 +6,10 @@ import { isIdentity, toTransformRow, type Matrix3 } from './matrix.js';
 /**
  * Whether the active backend runs tfjs-backend-cpu's `Transform` kernel. In tfjs 4.22 that kernel
  * returns after the first image of a batch (the rest come back filled with the fill value), so on
- * such backends (tfjs-backend-cpu, and layerwise-wasm, which reuses it) the batch is transformed one
- * image at a time; every other backend gets the whole batch in one call.
+ * such backends (tfjs-backend-cpu, and any backend that reuses its kernel) the batch is transformed
+ * one image at a time. Every other backend gets the whole batch in one call, layerwise-wasm
+ * included: its WebAssembly `Transform` (cpu's arithmetic) transforms every image of a batch. The
+ * check is by kernel identity, so a backend takes the batched path once it registers its own kernel.
  */
 function backendRunsCpuTransform(): boolean {
   const name = tf.getBackend();

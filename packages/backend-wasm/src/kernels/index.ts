@@ -19,12 +19,14 @@ import { sumConfig } from './elementwise/sum.js';
 import {
   absConfig, clipByValueConfig, expConfig, logConfig, negConfig, reluConfig, sqrtConfig, squareConfig, stepConfig,
 } from './elementwise/unary.js';
+import { transformConfig } from './transform.js';
 
 /**
  * Every kernel this backend implements itself: in WebAssembly the matrix products, convolutions
  * (dense and depthwise, with their gradients), pooling, the elementwise operations a training step
- * is full of and bias-gradient sums; in JavaScript, on the same arrays, trailing-axis sums and
- * softmax (small, and exp has no WebAssembly instruction). The rest come from tfjs-backend-cpu.
+ * is full of, bias-gradient sums and image transforms (augmentation); in JavaScript, on the same
+ * arrays, trailing-axis sums and softmax (small, and exp has no WebAssembly instruction). The rest
+ * come from tfjs-backend-cpu.
  */
 export const wasmKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
@@ -41,6 +43,7 @@ export const wasmKernelConfigs: readonly KernelConfig[] = [
   maxPoolGradConfig,
   avgPoolConfig,
   avgPoolGradConfig,
+  transformConfig,
   addConfig,
   subConfig,
   multiplyConfig,

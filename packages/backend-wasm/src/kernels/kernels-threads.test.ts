@@ -7,6 +7,7 @@ import { WASM_BACKEND_NAME } from '../backend/backend-name.js';
 import { describeConv, describeMatMul, describePool, describeTraining } from '../testing/kernel-suites.js';
 import { describeDepthwise } from '../testing/depthwise-suites.js';
 import { describeElementwise } from '../testing/elementwise-suites.js';
+import { describeTransform } from '../testing/transform-suites.js';
 
 // Two threads on shared memory, relaxed SIMD (V8's flag turned on, as Node 20 needs), tensors
 // resident in WebAssembly memory (the default). The larger cases of each suite exceed the size
@@ -28,4 +29,5 @@ describeConv(WASM_BACKEND_NAME);
 describeDepthwise(WASM_BACKEND_NAME);
 describePool(WASM_BACKEND_NAME);
 describeElementwise(WASM_BACKEND_NAME);
+describeTransform(WASM_BACKEND_NAME);
 describeTraining(WASM_BACKEND_NAME);

@@ -7,6 +7,7 @@ import { WASM_BACKEND_NAME } from '../backend/backend-name.js';
 import { describeConv, describeMatMul, describePool, describeTraining } from '../testing/kernel-suites.js';
 import { describeDepthwise } from '../testing/depthwise-suites.js';
 import { describeElementwise } from '../testing/elementwise-suites.js';
+import { describeTransform } from '../testing/transform-suites.js';
 
 // One thread, plain SIMD (Node 20 validates relaxed SIMD only behind a flag, which stays off
 // here), tensors in JavaScript arrays: every kernel copies its inputs in and its output out.
@@ -27,4 +28,5 @@ describeConv(WASM_BACKEND_NAME);
 describeDepthwise(WASM_BACKEND_NAME);
 describePool(WASM_BACKEND_NAME);
 describeElementwise(WASM_BACKEND_NAME);
+describeTransform(WASM_BACKEND_NAME);
 describeTraining(WASM_BACKEND_NAME);

@@ -47,6 +47,11 @@ export interface WasmExports {
   avgPool(x: number, y: number, n0: number, n1: number): void;
   maxPoolGrad(x: number, dy: number, dx: number, n0: number, n1: number): void;
   avgPoolGrad(dy: number, dx: number, scale: number, n0: number, n1: number): void;
+  transform(
+    x: number, transforms: number, tStride: number, y: number, params: number,
+    h: number, w: number, c: number, oh: number, ow: number, interpolation: number, fillMode: number,
+    n0: number, n1: number,
+  ): void;
 }
 
 /** Names of the exports a task may call (everything but the size queries). */
@@ -74,6 +79,7 @@ export const wasmCallNames: readonly WasmCallName[] = [
   'avgPool',
   'maxPoolGrad',
   'avgPoolGrad',
+  'transform',
 ];
 
 /**
@@ -105,3 +111,9 @@ export const BinaryMode = { same: 0, scalarA: 1, scalarB: 2, trailingA: 3, trail
 
 /** Unary operation codes of the module's `unary` export. */
 export const UnaryOp = { relu: 0, step: 1, neg: 2, square: 3, sqrt: 4, abs: 5, clip: 6, exp: 7, log: 8 } as const;
+
+/** Interpolation codes of the module's `transform` export (assembly/transform.ts). */
+export const TransformInterpolation = { nearest: 0, bilinear: 1 } as const;
+
+/** Fill modes of the `transform` export (any other code is `constant`). */
+export const TransformFillMode = { constant: 0, reflect: 1, wrap: 2, nearest: 3 } as const;
