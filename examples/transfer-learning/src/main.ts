@@ -1,5 +1,6 @@
 // Transfer learning on ants vs bees (hymenoptera: 245 training, 153 validation images) with the
 // ImageNet-pretrained darknet-tiny as the frozen base. Exits non-zero below the targets.
+import { describeBackend } from '@layerwise/core';
 import { runTransferLearning } from './transfer.js';
 
 /** Feature extraction must reach this on the validation images, and fine-tuning must not fall below it. */
@@ -7,7 +8,7 @@ const TARGET_ACCURACY = 0.9;
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 const result = await runTransferLearning({ verbose: 1 });
-console.log(`Backend: ${result.backend.name} (${result.backend.reason})`);
+console.log(`Backend: ${describeBackend(result.backend)}`);
 console.log(`Feature extraction: ${result.extractionImagesPerSecond.toFixed(1)} images/s through the frozen base`);
 console.log(`Validation accuracy (${result.valImages} images):`);
 console.log(`  (1) head on stored features:        ${percent(result.featureExtractionAccuracy)}`);
