@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchData, layerwiseStep, tfjsLayersStep, type ApiModelName, type ApiStep } from './api-models.js';
 import { benchBackends } from './backends.js';
 import { describeMachine } from './machine.js';
-import { median } from './stats.js';
+import { median, timeRepeatedAsync } from './stats.js';
 
 const cases: [ApiModelName, number][] = [
   ['mlp', 128],
@@ -22,20 +22,6 @@ const cases: [ApiModelName, number][] = [
   ['separable', 32],
   ['smalldata150', 32],
 ];
-
-type Step = () => Promise<void>;
-
-async function timeAsync(step: Step, reps: { warmup: number; min: number; max: number; budgetMs: number }): Promise<number[]> {
-  for (let i = 0; i < reps.warmup; i++) await step();
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < reps.min || (times.length < reps.max && performance.now() - start < reps.budgetMs)) {
-    const t = performance.now();
-    await step();
-    times.push(performance.now() - t);
-  }
-  return times;
-}
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -66,7 +52,7 @@ async function main(): Promise<void> {
         try {
           run = make(name, x, y);
           const slow = isCpu || backend.label.includes('XNNPACK') || name === 'smalldata150';
-          const times = await timeAsync(run.step, isCpu && name !== 'mlp' ? { warmup: 0, min: 1, max: 1, budgetMs: 0 } : slow ? { warmup: 1, min: 2, max: quick ? 3 : 8, budgetMs: 4000 } : { warmup: 2, min: 5, max: quick ? 10 : 40, budgetMs: 3000 });
+          const times = await timeRepeatedAsync(run.step, isCpu && name !== 'mlp' ? { warmup: 0, minReps: 1, maxReps: 1, budgetMs: 0 } : slow ? { warmup: 1, minReps: 2, maxReps: quick ? 3 : 8, budgetMs: 4000 } : { warmup: 2, minReps: 5, maxReps: quick ? 10 : 40, budgetMs: 3000 });
           const rate = batch / (median(times) / 1000);
           row.set(column, rate);
           process.stderr.write(`${column} ${key}: ${rate.toFixed(1)} samples/s\n`);

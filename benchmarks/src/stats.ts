@@ -20,3 +20,16 @@ export function timeRepeated(fn: () => void, options: { warmup: number; minReps:
   }
   return times;
 }
+
+/** {@link timeRepeated} for an asynchronous `fn`, awaited call by call. */
+export async function timeRepeatedAsync(fn: () => Promise<void>, options: { warmup: number; minReps: number; maxReps: number; budgetMs: number }): Promise<number[]> {
+  for (let i = 0; i < options.warmup; i++) await fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < options.minReps || (times.length < options.maxReps && performance.now() - start < options.budgetMs)) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}

@@ -10,7 +10,7 @@ import { useBackend } from '@layerwise/core';
 import { registerWebGpuBackend } from '@layerwise/backend-webgpu';
 import { batchData, layerwiseStep, type ApiModelName } from './api-models.js';
 import { describeMachine } from './machine.js';
-import { median } from './stats.js';
+import { median, timeRepeatedAsync } from './stats.js';
 
 const cases: [ApiModelName, number][] = [
   ['mlp', 128],
@@ -25,14 +25,8 @@ async function rate(name: ApiModelName, batch: number, quick: boolean): Promise<
   const { x, y } = batchData(name, batch);
   const run = layerwiseStep(name, x, y);
   try {
-    for (let i = 0; i < (quick ? 1 : 2); i++) await run.step(); // compiles the shaders / warms up
-    const times: number[] = [];
-    const start = performance.now();
-    while (times.length < (quick ? 2 : 3) || (times.length < (quick ? 3 : 30) && performance.now() - start < (quick ? 2000 : 5000))) {
-      const t = performance.now();
-      await run.step(); // trainOnBatch reads the loss back: the step has finished on the device
-      times.push(performance.now() - t);
-    }
+    // The first steps compile the shaders; trainOnBatch reads the loss back, so a step has finished on the device.
+    const times = await timeRepeatedAsync(run.step, quick ? { warmup: 1, minReps: 2, maxReps: 3, budgetMs: 2000 } : { warmup: 2, minReps: 3, maxReps: 30, budgetMs: 5000 });
     return batch / (median(times) / 1000);
   } finally {
     run.dispose();

@@ -5,6 +5,7 @@ import type { SymbolicTensor } from '../engine/symbolic.js';
 import type { ModelBatch } from './data.js';
 import { mapTensors } from './structure.js';
 import type { StepModel } from './train-step.js';
+import { variableGradsReleasingOnError } from './release-tape.js';
 
 /** What the kernel check needs of a model. */
 export interface KernelCheckModel extends Pick<StepModel, 'name' | 'forward' | 'trainableWeights'> {
@@ -46,7 +47,7 @@ function traceKernels(model: KernelCheckModel, sample: BatchTensors): string[] {
       const total = () => tf.addN(model.forward(sample, { training: true }).map((o) => tf.sum(tf.cast(o, 'float32')))) as tf.Scalar;
       const variables = model.trainableWeights.map((w) => w.variable);
       if (variables.length === 0) return void total();
-      tf.variableGrads(total, variables);
+      variableGradsReleasingOnError(total, variables);
     });
     return [...new Set(activeProfile.kernels.map((k) => k.name))];
   } finally {

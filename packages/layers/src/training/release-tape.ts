@@ -11,7 +11,7 @@ interface TapeState {
  * inputs and outputs) until backpropagation, which never comes when the forward pass throws, so a
  * bad batch (targets of the wrong shape, say) would otherwise leak a few tensors per layer.
  */
-export function releasingTapeOnError<T>(f: () => T): T {
+function releasingTapeOnError<T>(f: () => T): T {
   try {
     return f();
   } catch (error) {
@@ -19,4 +19,9 @@ export function releasingTapeOnError<T>(f: () => T): T {
     for (const node of state?.activeTape ?? []) tf.dispose([...(node.saved ?? [])]);
     throw error;
   }
+}
+
+/** `tf.variableGrads(f, variables)`, releasing the tape's saved tensors when `f` throws (see {@link releasingTapeOnError}). */
+export function variableGradsReleasingOnError(f: () => tf.Scalar, variables: tf.Variable[]): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+  return tf.variableGrads(() => releasingTapeOnError(f), variables);
 }

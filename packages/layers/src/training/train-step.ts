@@ -10,7 +10,7 @@ import { totalRegularizationLoss } from '../regularizers/layer-losses.js';
 import type { CompiledModel } from './compile.js';
 import type { ModelBatch } from './data.js';
 import { maskedLoss, updateMaskedMetric } from './output-mask.js';
-import { releasingTapeOnError } from './release-tape.js';
+import { variableGradsReleasingOnError } from './release-tape.js';
 import { arrangeTensors, batchSizeOf } from './structure.js';
 
 /** What a training or test step needs of a model. */
@@ -153,18 +153,14 @@ export function trainStep(model: StepModel, batch: ModelBatch): StepResult {
   let masks: Mask[] = [];
   let perOutput: Scalar[] = [];
   try {
-    const { value, grads } = tf.variableGrads(
-      () =>
-        releasingTapeOnError(() => {
-          const out = runForward(model, batch.x, { training: true });
-          preds = out.outputs.map((t) => tf.keep(t));
-          masks = out.masks.map((m) => (m === undefined ? m : tf.keep(m)));
-          const losses = modelLoss(model, ys, out.outputs, batch.sampleWeight, masks);
-          perOutput = losses.perOutput.map((t) => tf.keep(t));
-          return losses.total;
-        }),
-      variables,
-    );
+    const { value, grads } = variableGradsReleasingOnError(() => {
+      const out = runForward(model, batch.x, { training: true });
+      preds = out.outputs.map((t) => tf.keep(t));
+      masks = out.masks.map((m) => (m === undefined ? m : tf.keep(m)));
+      const losses = modelLoss(model, ys, out.outputs, batch.sampleWeight, masks);
+      perOutput = losses.perOutput.map((t) => tf.keep(t));
+      return losses.total;
+    }, variables);
     try {
       model.compiled.optimizer.applyGradients(variables.map((variable) => ({ variable, gradient: grads[variable.name]! })));
       // Keras projects constrained weights right after the update.
